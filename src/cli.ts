@@ -1,0 +1,53 @@
+import { Command, CommanderError } from 'commander';
+import { ScenarioError } from './errors.js';
+import { formatProblem } from './scenario/problems.js';
+import { ExitCode } from './cli/exit-codes.js';
+import { processIo, type Io } from './cli/io.js';
+import { capsimVersion } from './cli/version.js';
+import { registerRun } from './cli/run.js';
+import { registerValidate } from './cli/validate.js';
+
+function buildProgram(io: Io): Command {
+  const program = new Command('capsim')
+    .description('compute-capacity planning simulator for AI training clusters')
+    .version(capsimVersion())
+    .exitOverride()
+    .showHelpAfterError('(run capsim --help for usage)')
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  registerRun(program, io);
+  registerValidate(program, io);
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  return program;
+}
+
+/**
+ * Run the CLI and return its exit code. The only place that decides how capsim exits: the
+ * library throws, this catches. bin/capsim.js sets process.exitCode from the result.
+ */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ExitCode.ok;
+  } catch (cause) {
+    return exitCodeFor(cause, io);
+  }
+}
+
+function exitCodeFor(cause: unknown, io: Io): number {
+  if (cause instanceof CommanderError) {
+    // Help and version exit 0; usage errors were already printed by commander.
+    return cause.exitCode === 0 ? ExitCode.ok : ExitCode.invalidInput;
+  }
+  if (cause instanceof ScenarioError) {
+    const errors = cause.problems.filter((p) => p.severity === 'error').length;
+    for (const p of cause.problems) io.stderr(`${formatProblem(p)}\n`);
+    io.stderr(`${errors} error(s); nothing was written\n`);
+    return ExitCode.invalidInput;
+  }
+  const err = cause as Error;
+  io.stderr(`capsim: internal error: ${err?.message ?? String(cause)}\n`);
+  io.stderr('This is a bug in capsim. Please report it with the scenario and the command that triggered it.\n');
+  if (process.env.CAPSIM_DEBUG) io.stderr(`${err?.stack ?? ''}\n`);
+  return ExitCode.internal;
+}

@@ -1,0 +1,37 @@
+import type { Scenario } from '../scenario/scenario.js';
+import type { Month } from '../model/time.js';
+import type { MonthTotals, RunStatus } from './state.js';
+
+/**
+ * What one simulation produced: raw integrals in rack-ticks (integers, so sums are exact) and
+ * per-run outcomes. Reports turn this into metrics; nothing here is rounded.
+ */
+export interface RunOutcome {
+  name: string;
+  team: string;
+  racks: number;
+  gpus: number;
+  status: RunStatus;
+  submitTick: number;
+  firstStartTick: number | null;
+  endTick: number | null;
+  totalFlop: number;
+  doneFlop: number;
+  interruptions: number;
+  interruptionsByCause: Record<string, number>;
+  productiveRackTicks: number;
+  lostRackTicks: number;
+  checkpointRackTicks: number;
+  restartRackTicks: number;
+  checkpointIntervalTicks: number;
+}
+
+export interface RunRecord {
+  scenario: Scenario;
+  seed: number;
+  replication: number;
+  runs: RunOutcome[];
+  months: Array<Month & MonthTotals>;
+  /** Events handled (stale ones excluded): the unit of the engine's cost. */
+  events: number;
+}

@@ -1,0 +1,71 @@
+import type { Rng } from '../random/rng.js';
+import type { Sampler } from '../random/distributions.js';
+import type { RunSpec, Scenario } from '../scenario/scenario.js';
+import type { Month } from '../model/time.js';
+import { EventQueue } from './events.js';
+
+export type RunStatus = 'pending' | 'queued' | 'active' | 'completed';
+
+/** One run's mutable state, owned by one simulation. Times are ticks; accounting in rack-ticks. */
+export interface RunState {
+  spec: RunSpec;
+  status: RunStatus;
+  /** Bumped at every start and stop; events carrying an older epoch are stale. */
+  epoch: number;
+  /** Sequence number of the completion event in force; a rate change schedules a new one. */
+  completionSeq: number;
+  firstStartTick: number | null;
+  endTick: number | null;
+  /** When the current hold of racks began (restart overhead runs from here to `anchorTick`). */
+  holdStartTick: number;
+  /** Start of a compute/checkpoint cycle from which the closed form counts. */
+  anchorTick: number;
+  /** Work safe in a completed checkpoint at `anchorTick`. */
+  committedFlop: number;
+  /** Extra work in the cycle begun at `anchorTick`, from ticks computed before a rate change. */
+  bonusFlop: number;
+  flopPerTick: number;
+  racksHeld: number;
+  interruptions: number;
+  interruptionsByCause: Map<string, number>;
+  productiveRackTicks: number;
+  lostRackTicks: number;
+  checkpointRackTicks: number;
+  restartRackTicks: number;
+  failureRng: Rng;
+  causeRng: Rng;
+  repairRng: Rng;
+}
+
+export interface FailureCauseState {
+  name: string;
+  cumulativeShare: number;
+  sampleRepairHours: Sampler;
+}
+
+/** Rack-tick integrals of the cluster's pools, by calendar month. */
+export interface MonthTotals {
+  installedRackTicks: number;
+  allocatedRackTicks: number;
+  downRackTicks: number;
+}
+
+export interface SimState {
+  scenario: Scenario;
+  now: number;
+  events: EventQueue;
+  runs: RunState[];
+  /** Waiting run indices in policy order: by submit tick, then by position in the scenario. */
+  queue: number[];
+  installedRacks: number;
+  freeRacks: number;
+  spareRacks: number;
+  downRacks: number;
+  allocatedRacks: number;
+  causes: FailureCauseState[];
+  months: Month[];
+  monthIndex: number;
+  monthTotals: MonthTotals[];
+  /** The policy must be asked again: the queue or the free racks changed. */
+  dirty: boolean;
+}

@@ -1,0 +1,40 @@
+/**
+ * A scheduling policy is a pure decision function. It sees the queue (each request with the
+ * user's runtime estimate, never the true work or speed) and a read-only view of the cluster
+ * (never the failures to come), and returns decisions that the engine checks and applies.
+ */
+export interface QueuedRequest {
+  readonly id: number;
+  readonly name: string;
+  readonly team: string;
+  readonly racks: number;
+  readonly priority: number;
+  readonly submitTick: number;
+  /** The user's estimate of the run's duration in ticks, if given. */
+  readonly estimatedTicks: number | null;
+  /** The run was interrupted and is waiting to restart; it may use spare racks. */
+  readonly restart: boolean;
+}
+
+export interface RunningView {
+  readonly id: number;
+  readonly team: string;
+  readonly racks: number;
+  readonly priority: number;
+  readonly startTick: number;
+  readonly estimatedTicks: number | null;
+}
+
+export interface ClusterView {
+  readonly nowTick: number;
+  readonly installedRacks: number;
+  readonly freeRacks: number;
+  readonly spareRacks: number;
+  readonly downRacks: number;
+  readonly running: readonly RunningView[];
+}
+
+export type Decision = { readonly kind: 'start'; readonly id: number; readonly useSpares: boolean };
+
+/** Requests arrive in queue order: by submit tick, then by position in the scenario. */
+export type Policy = (view: ClusterView, queue: readonly QueuedRequest[]) => Decision[];

@@ -1,0 +1,13 @@
+import seedrandom from 'seedrandom';
+
+/** A source of uniform numbers in [0, 1). Every sampler takes one; nothing reads Math.random. */
+export type Rng = () => number;
+
+/**
+ * A named, independent stream. Each stochastic process draws from its own stream derived from
+ * (seed, replication, name), so adding a job or a draw to one process leaves every other
+ * process's draws where they were. Alea: fast to seed and to draw, passes BigCrush.
+ */
+export function createRng(seed: number, replication: number, stream: string): Rng {
+  return seedrandom.alea(`capsim:${seed}:${replication}:${stream}`);
+}

@@ -1,0 +1,116 @@
+import { sum } from 'simple-statistics';
+import type { RunRecord } from '../engine/record.js';
+import { allocateCents, centsToUsd, leaseFeeCentsByMonth } from '../model/money.js';
+import { tickToIso } from '../model/time.js';
+import { ettr, gpuHours, heldRackTicks, queueWaitTicks, ratio, wallClockTicks } from './metrics.js';
+
+export interface Provenance {
+  version: string;
+  scenarioHash: string;
+}
+
+/**
+ * The report of one simulation: the stable contract behind `--format json`. Field names carry
+ * their units; every field is defined in the README.
+ */
+export type Summary = ReturnType<typeof summarize>;
+
+const ticksPerDay = (tickMinutes: number) => (24 * 60) / tickMinutes;
+
+export function summarize(record: RunRecord, provenance: Provenance) {
+  const s = record.scenario;
+  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickMinutes);
+  const days = (ticks: number) => ticks / ticksPerDay(s.tickMinutes);
+  const at = (tick: number | null) => (tick === null ? null : tickToIso(s.startMinutes, s.tickMinutes, tick));
+
+  const installed = sum(record.months.map((m) => m.installedRackTicks));
+  const allocated = sum(record.months.map((m) => m.allocatedRackTicks));
+  const down = sum(record.months.map((m) => m.downRackTicks));
+  const held = record.runs.map(heldRackTicks);
+  const runTotal = (f: (r: (typeof record.runs)[number]) => number) => sum(record.runs.map(f));
+
+  const feeCents = leaseFeeCentsByMonth(record.months, s.lease.monthlyUsd);
+  const leaseCents = sum(feeCents);
+  // Usage share: each run pays for its share of the available GPU-hours; the rest is idle cost.
+  const usageCents = allocateCents(leaseCents, [...held, installed - allocated]);
+  const idleCents = usageCents.pop() ?? 0;
+  // Fully loaded: the whole lease spread over the runs by GPU-hours held.
+  const loadedCents = allocateCents(leaseCents, held);
+
+  return {
+    capsim: {
+      version: provenance.version,
+      scenarioHash: provenance.scenarioHash,
+      seed: record.seed,
+      replication: record.replication,
+    },
+    scenario: {
+      name: s.name,
+      start: s.startIso,
+      end: s.endIso,
+      horizonDays: days(s.horizonTicks),
+      tickMinutes: s.tickMinutes,
+      rack: s.rack.id,
+      rackName: s.rack.name,
+      gpusPerRack: s.rack.gpusPerRack,
+      racks: s.cluster.maxRacks,
+      spareRacks: s.cluster.spareRacks,
+      gpus: s.cluster.maxRacks * s.rack.gpusPerRack,
+      failureRatePerGpuHour: s.failures.ratePerGpuHour,
+      leaseMonthlyUsd: s.lease.monthlyUsd,
+    },
+    runs: record.runs.map((r, i) => ({
+      name: r.name,
+      team: r.team,
+      status: r.status,
+      racks: r.racks,
+      gpus: r.gpus,
+      submitted: at(r.submitTick),
+      started: at(r.firstStartTick),
+      finished: at(r.endTick),
+      queueWaitDays: r.status === 'pending' ? null : days(queueWaitTicks(r, s.horizonTicks)),
+      wallClockDays: days(wallClockTicks(r, s.horizonTicks)),
+      progress: r.doneFlop / r.totalFlop,
+      totalFlop: r.totalFlop,
+      checkpointIntervalMinutes: Number.isFinite(r.checkpointIntervalTicks) ? r.checkpointIntervalTicks * s.tickMinutes : null,
+      gpuHoursHeld: hours(held[i] ?? 0),
+      productiveGpuHours: hours(r.productiveRackTicks),
+      lostGpuHours: hours(r.lostRackTicks),
+      checkpointGpuHours: hours(r.checkpointRackTicks),
+      restartGpuHours: hours(r.restartRackTicks),
+      interruptions: r.interruptions,
+      interruptionsByCause: r.interruptionsByCause,
+      ettr: ettr(r, s.horizonTicks),
+      costUsageShareUsd: centsToUsd(usageCents[i] ?? 0),
+      costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
+    })),
+    cluster: {
+      availableGpuHours: hours(installed),
+      allocatedGpuHours: hours(allocated),
+      productiveGpuHours: hours(runTotal((r) => r.productiveRackTicks)),
+      lostGpuHours: hours(runTotal((r) => r.lostRackTicks)),
+      checkpointGpuHours: hours(runTotal((r) => r.checkpointRackTicks)),
+      restartGpuHours: hours(runTotal((r) => r.restartRackTicks)),
+      idleGpuHours: hours(installed - allocated - down),
+      downGpuHours: hours(down),
+      utilization: ratio(allocated, installed),
+      goodput: ratio(runTotal((r) => r.productiveRackTicks), installed),
+      interruptions: runTotal((r) => r.interruptions),
+    },
+    months: record.months.map((m, i) => ({
+      month: m.label,
+      availableGpuHours: hours(m.installedRackTicks),
+      allocatedGpuHours: hours(m.allocatedRackTicks),
+      idleGpuHours: hours(m.installedRackTicks - m.allocatedRackTicks - m.downRackTicks),
+      downGpuHours: hours(m.downRackTicks),
+      utilization: ratio(m.allocatedRackTicks, m.installedRackTicks),
+      leasePaidUsd: centsToUsd(feeCents[i] ?? 0),
+    })),
+    money: {
+      leasePaidUsd: centsToUsd(leaseCents),
+      idleCostUsd: centsToUsd(idleCents),
+      costPerAvailableGpuHourUsd: ratio(leaseCents / 100, hours(installed)),
+      costPerAllocatedGpuHourUsd: ratio(leaseCents / 100, hours(allocated)),
+    },
+  };
+}

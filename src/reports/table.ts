@@ -1,0 +1,95 @@
+import Table from 'cli-table3';
+import type { Summary } from './summary.js';
+import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
+
+/** Plain aligned columns: no borders, two spaces between columns, units in the headers. */
+function table(head: string[], rows: string[][], alignRightFrom = 1): string {
+  const t = new Table({
+    head,
+    chars: {
+      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    colAligns: head.map((_, i) => (i >= alignRightFrom ? 'right' : 'left')),
+  });
+  t.push(...rows);
+  return t.toString();
+}
+
+export function renderTable(s: Summary): string {
+  const out: string[] = [];
+  const sc = s.scenario;
+  out.push(`${sc.name}`);
+  out.push(
+    `${sc.start} .. ${sc.end} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} x ${sc.rackName} = ${formatCount(sc.gpus)} GPUs` +
+      `${sc.spareRacks > 0 ? ` (${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'})` : ''} · tick ${sc.tickMinutes} min`,
+  );
+  out.push(`capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario ${s.capsim.scenarioHash.slice(0, 12)}`);
+  out.push('');
+
+  out.push('Training runs');
+  out.push(
+    table(
+      ['run', 'status', 'GPUs', 'start', 'end', 'wait d', 'wall d', 'done', 'interrupts', 'lost GPU-h', 'ETTR', 'cost usage-share', 'cost fully-loaded'],
+      s.runs.map((r) => [
+        r.name,
+        r.status,
+        formatCount(r.gpus),
+        r.started ?? '–',
+        r.finished ?? '–',
+        formatDecimal(r.queueWaitDays),
+        formatDecimal(r.wallClockDays),
+        formatPercent(r.progress, 0),
+        formatCount(r.interruptions),
+        formatCount(r.lostGpuHours),
+        formatPercent(r.ettr),
+        formatUsd(r.costUsageShareUsd),
+        formatUsd(r.costFullyLoadedUsd),
+      ]),
+      2,
+    ),
+  );
+  out.push('');
+
+  const c = s.cluster;
+  out.push('Cluster');
+  out.push(
+    table(
+      ['GPU-hours', 'available', 'allocated', 'productive', 'lost', 'checkpoint', 'restart', 'idle', 'down'],
+      [['', ...[c.availableGpuHours, c.allocatedGpuHours, c.productiveGpuHours, c.lostGpuHours, c.checkpointGpuHours, c.restartGpuHours, c.idleGpuHours, c.downGpuHours].map(formatCount)]],
+    ),
+  );
+  out.push(`utilization ${formatPercent(c.utilization)} · goodput ${formatPercent(c.goodput)} · ${formatCount(c.interruptions)} interruptions`);
+  out.push('');
+
+  const m = s.money;
+  out.push('Lease');
+  out.push(
+    `paid ${formatUsd(m.leasePaidUsd)} · idle capacity ${formatUsd(m.idleCostUsd)} · ` +
+      `${formatUsd(m.costPerAvailableGpuHourUsd)} per available GPU-hour · ${formatUsd(m.costPerAllocatedGpuHourUsd)} per allocated GPU-hour`,
+  );
+  out.push('');
+
+  out.push('Utilization by month');
+  out.push(
+    table(
+      ['month', 'available GPU-h', 'allocated GPU-h', 'down GPU-h', 'utilization', 'lease paid'],
+      s.months.map((mo) => [
+        mo.month,
+        formatCount(mo.availableGpuHours),
+        formatCount(mo.allocatedGpuHours),
+        formatCount(mo.downGpuHours),
+        formatPercent(mo.utilization),
+        formatUsd(mo.leasePaidUsd),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
+  return out.join('\n') + '\n';
+}
+
+export function renderJson(s: Summary): string {
+  return JSON.stringify(s, null, 2) + '\n';
+}

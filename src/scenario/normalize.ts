@@ -1,0 +1,120 @@
+import { rackCatalog, type RackType } from '../catalog/racks.js';
+import { defaultCauses } from '../catalog/failures.js';
+import type { Distribution } from '../random/distributions.js';
+import { parseIsoMinutes } from '../model/time.js';
+import { trainingFlop } from '../model/work.js';
+import { youngDalyInterval } from '../model/checkpoint.js';
+import { defaults } from './defaults.js';
+import type { WrittenDistribution, WrittenRun, WrittenScenario } from './schema.js';
+import type { FailureSpec, RunSpec, Scenario } from './scenario.js';
+
+/**
+ * WrittenScenario -> Scenario: defaults applied, catalog resolved, dates to ticks. Assumes
+ * checkRules() found no errors.
+ */
+export function normalize(w: WrittenScenario): Scenario {
+  const tickMinutes = w.tickMinutes ?? defaults.tickMinutes;
+  const startMinutes = parseIsoMinutes(w.start);
+  const endMinutes = parseIsoMinutes(w.end) + 24 * 60;
+  const horizonTicks = Math.floor((endMinutes - startMinutes) / tickMinutes);
+  const toTick = (iso: string) => Math.floor((parseIsoMinutes(iso) - startMinutes) / tickMinutes);
+
+  const rack = resolveRack(w);
+  const phases = w.cluster.phases
+    ? w.cluster.phases.map((p) => ({ tick: toTick(p.from), racks: p.racks }))
+    : [{ tick: 0, racks: w.cluster.racks ?? 0 }];
+  if (phases[0] && phases[0].tick > 0) phases.unshift({ tick: 0, racks: 0 });
+  const maxRacks = Math.max(...phases.map((p) => p.racks));
+
+  const failures = normalizeFailures(w);
+  const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
+
+  const runs = (w.runs ?? []).map((run, index): RunSpec => {
+    const gpus = run.racks * rack.gpusPerRack;
+    const tflopsPerGpu = run.achievedTflopsPerGpu ?? (rack.gpu.denseTflops[run.precision] ?? 0) * (run.mfu ?? 0);
+    const writeMinutes = run.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes;
+    return {
+      index,
+      name: run.name,
+      team: run.team ?? 'default',
+      racks: run.racks,
+      gpus,
+      submitTick: run.submit === undefined ? 0 : toTick(run.submit),
+      priority: run.priority ?? defaults.priority,
+      precision: run.precision,
+      tflopsPerGpu,
+      totalFlop: run.totalFlop ?? trainingFlop(run.activeParams ?? 0, run.tokens ?? 0),
+      checkpointIntervalTicks: intervalTicks(run, gpus, failures.ratePerGpuHour, writeMinutes, tickMinutes),
+      checkpointWriteTicks: minutesToTicks(writeMinutes, tickMinutes),
+      restartTicks: minutesToTicks(run.restartMinutes ?? restartMinutes, tickMinutes),
+      estimatedTicks: run.estimatedDays === undefined ? null : Math.round((run.estimatedDays * 24 * 60) / tickMinutes),
+    };
+  });
+
+  return {
+    name: w.name,
+    description: w.description ?? '',
+    seed: w.seed,
+    startIso: w.start,
+    endIso: w.end,
+    startMinutes,
+    tickMinutes,
+    horizonTicks,
+    rack,
+    cluster: { phases, spareRacks: w.cluster.spareRacks ?? defaults.spareRacks, maxRacks },
+    failures,
+    lease: { monthlyUsd: w.lease.monthlyUsd },
+    runs,
+  };
+}
+
+/** Durations round to the nearest tick; a positive duration takes at least one tick. */
+export function minutesToTicks(minutes: number, tickMinutes: number): number {
+  if (minutes <= 0) return 0;
+  return Math.max(1, Math.round(minutes / tickMinutes));
+}
+
+function resolveRack(w: WrittenScenario): RackType {
+  const base = rackCatalog[w.hardware.rack];
+  if (!base) throw new Error(`unknown rack type ${w.hardware.rack}`);
+  const gpuOverrides = w.hardware.gpuOverrides ?? {};
+  const gpu = {
+    ...base.gpu,
+    ...stripUndefined({ name: gpuOverrides.name, tdpW: gpuOverrides.tdpW, idleW: gpuOverrides.idleW, hbmGb: gpuOverrides.hbmGb }),
+    denseTflops: { ...base.gpu.denseTflops, ...stripUndefined(gpuOverrides.denseTflops ?? {}) },
+  };
+  return { ...base, ...stripUndefined(w.hardware.rackOverrides ?? {}), gpu };
+}
+
+function normalizeFailures(w: WrittenScenario): FailureSpec {
+  const repair = toDistribution(w.failures?.repairHours) ?? defaults.repairHours;
+  const causes = w.failures?.causes
+    ? w.failures.causes.map((c) => ({ name: c.name, share: c.share, repairHours: toDistribution(c.repairHours) ?? repair }))
+    : defaultCauses(repair);
+  const total = causes.reduce((sum, c) => sum + c.share, 0);
+  return {
+    ratePerGpuHour: w.failures?.ratePerGpuHour ?? defaults.failureRatePerGpuHour,
+    causes: causes.map((c) => ({ ...c, share: c.share / total })),
+  };
+}
+
+export function toDistribution(d: WrittenDistribution | undefined): Distribution | undefined {
+  if (d === undefined) return undefined;
+  if (typeof d === 'number') return { distribution: 'fixed', value: d };
+  return d;
+}
+
+function intervalTicks(run: WrittenRun, gpus: number, ratePerGpuHour: number, writeMinutes: number, tickMinutes: number): number {
+  const interval = run.checkpoint?.intervalMinutes ?? defaults.checkpointInterval;
+  if (interval === 'none') return Infinity;
+  if (interval === 'auto') {
+    const jobRatePerMinute = (gpus * ratePerGpuHour) / 60;
+    if (jobRatePerMinute === 0) return Infinity;
+    return Math.max(1, minutesToTicks(youngDalyInterval(writeMinutes, 1 / jobRatePerMinute), tickMinutes));
+  }
+  return minutesToTicks(interval, tickMinutes);
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

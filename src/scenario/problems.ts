@@ -1,0 +1,51 @@
+/**
+ * A problem found in a scenario: data, rendered in one place. `path` is the key path inside the
+ * document; `file`, `line` and `column` are filled in by the loader from the YAML source.
+ */
+export type PathSegment = string | number;
+
+export interface Problem {
+  severity: 'error' | 'warning';
+  code: string;
+  path: PathSegment[];
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function error(code: string, path: PathSegment[], message: string): Problem {
+  return { severity: 'error', code, path, message };
+}
+
+export function warning(code: string, path: PathSegment[], message: string): Problem {
+  return { severity: 'warning', code, path, message };
+}
+
+/** `runs[0].checkpoint.writeMinutes` */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+/** `scenarios/x.yaml:12:5: error: runs[0].mfu: expected a fraction in (0, 1], found 1.4` */
+export function formatProblem(p: Problem): string {
+  const place = p.file ? `${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ` : '';
+  return `${place}${p.severity}: ${formatPath(p.path)}: ${p.message}`;
+}
+
+/** How a value found in a file reads in a message. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing (the key is missing)';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}

@@ -1,0 +1,152 @@
+import { rackCatalog } from '../catalog/racks.js';
+import { precisions } from '../catalog/gpus.js';
+import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
+import { error, warning, type PathSegment, type Problem } from './problems.js';
+import type { WrittenDistribution, WrittenScenario } from './schema.js';
+import { didYouMean } from './suggest.js';
+
+/**
+ * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
+ * problem found; the caller decides whether warnings stop the run.
+ */
+export function checkRules(s: WrittenScenario): Problem[] {
+  const problems: Problem[] = [];
+  const push = (p: Problem) => problems.push(p);
+
+  checkDate(s.start, ['start'], push);
+  checkDate(s.end, ['end'], push);
+  const startMinutes = isValidIsoDate(s.start) ? parseIsoMinutes(s.start) : NaN;
+  const endMinutes = isValidIsoDate(s.end) ? parseIsoMinutes(s.end) + 24 * 60 : NaN;
+  if (endMinutes <= startMinutes) {
+    push(error('end-before-start', ['end'], `expected a date on or after start (${s.start}), found ${s.end}`));
+  }
+  const within = (iso: string, path: PathSegment[]) => {
+    if (!checkDate(iso, path, push)) return;
+    const m = parseIsoMinutes(iso);
+    if (m < startMinutes || m >= endMinutes) {
+      push(error('outside-horizon', path, `expected a time within ${s.start} .. ${s.end}, found ${iso}`));
+    }
+  };
+
+  const rack = rackCatalog[s.hardware.rack];
+  if (!rack) {
+    push(
+      error(
+        'unknown-rack',
+        ['hardware', 'rack'],
+        `unknown rack type "${s.hardware.rack}"; expected one of ${Object.keys(rackCatalog).join(', ')}${didYouMean(s.hardware.rack, Object.keys(rackCatalog))}`,
+      ),
+    );
+  }
+  const peak = { ...rack?.gpu.denseTflops, ...definedOnly(s.hardware.gpuOverrides?.denseTflops ?? {}) };
+  const maxIt = s.hardware.rackOverrides?.maxItKw ?? rack?.maxItKw ?? Infinity;
+  const idleIt = s.hardware.rackOverrides?.idleItKw ?? rack?.idleItKw ?? 0;
+  if (idleIt > maxIt) {
+    push(error('idle-above-max', ['hardware', 'rackOverrides', 'idleItKw'], `expected idle IT power <= max IT power (${maxIt} kW), found ${idleIt}`));
+  }
+
+  // Cluster size: racks, or phases, not both.
+  const c = s.cluster;
+  if (c.racks === undefined && c.phases === undefined) {
+    push(error('missing-racks', ['cluster'], 'expected racks (a count) or phases (a list of {from, racks})'));
+  }
+  if (c.racks !== undefined && c.phases !== undefined) {
+    push(error('racks-and-phases', ['cluster', 'phases'], 'expected either racks or phases, not both'));
+  }
+  let maxRacks = c.racks ?? 0;
+  let firstPhaseMinutes = startMinutes;
+  c.phases?.forEach((phase, i) => {
+    const path = ['cluster', 'phases', i, 'from'];
+    within(phase.from, path);
+    const m = isValidIsoDate(phase.from) ? parseIsoMinutes(phase.from) : NaN;
+    if (i === 0) firstPhaseMinutes = m;
+    const previous = c.phases?.[i - 1];
+    if (previous && isValidIsoDate(previous.from) && m <= parseIsoMinutes(previous.from)) {
+      push(error('phases-out-of-order', path, `expected a date after the previous phase (${previous.from}), found ${phase.from}`));
+    }
+    if (previous && phase.racks < previous.racks) {
+      push(error('phases-shrink', ['cluster', 'phases', i, 'racks'], `expected racks >= the previous phase's ${previous.racks}, found ${phase.racks} (racks are added, not removed)`));
+    }
+    maxRacks = Math.max(maxRacks, phase.racks);
+  });
+  if (c.phases && firstPhaseMinutes > startMinutes) {
+    // Allowed: the cluster is empty until the first phase.
+  }
+  const spare = c.spareRacks ?? 0;
+  if (spare >= maxRacks && maxRacks > 0) {
+    push(error('spares-exceed-racks', ['cluster', 'spareRacks'], `expected fewer spare racks than racks (${maxRacks}), found ${spare}`));
+  }
+
+  s.failures?.causes?.forEach((cause, i) => checkDistribution(cause.repairHours, ['failures', 'causes', i, 'repairHours'], push));
+  checkDistribution(s.failures?.repairHours, ['failures', 'repairHours'], push);
+  const causeNames = new Set<string>();
+  s.failures?.causes?.forEach((cause, i) => {
+    if (causeNames.has(cause.name)) push(error('duplicate-cause', ['failures', 'causes', i, 'name'], `expected a unique cause name, found "${cause.name}" twice`));
+    causeNames.add(cause.name);
+  });
+
+  const names = new Set<string>();
+  const schedulable = maxRacks - spare;
+  (s.runs ?? []).forEach((run, i) => {
+    const at = (...rest: PathSegment[]) => ['runs', i, ...rest];
+    if (names.has(run.name)) push(error('duplicate-run', at('name'), `expected a unique run name, found "${run.name}" twice`));
+    names.add(run.name);
+    if (run.submit !== undefined) within(run.submit, at('submit'));
+    if (maxRacks > 0 && run.racks > schedulable) {
+      push(
+        error(
+          'run-too-large',
+          at('racks'),
+          `expected at most ${schedulable} racks (the cluster's ${maxRacks} less ${spare} spares), found ${run.racks}`,
+        ),
+      );
+    }
+    const speedKeys = [run.mfu, run.achievedTflopsPerGpu].filter((v) => v !== undefined).length;
+    if (speedKeys !== 1) {
+      push(error('speed', at(speedKeys === 0 ? 'mfu' : 'achievedTflopsPerGpu'), 'expected exactly one of mfu or achievedTflopsPerGpu'));
+    }
+    if (run.mfu !== undefined && rack && peak[run.precision] === undefined) {
+      push(
+        error(
+          'precision-unsupported',
+          at('precision'),
+          `expected a precision the ${rack.gpu.name} has (${precisions.filter((p) => peak[p] !== undefined).join(', ')}), found ${run.precision}`,
+        ),
+      );
+    }
+    const hasFlop = run.totalFlop !== undefined;
+    const hasSixNd = run.activeParams !== undefined || run.tokens !== undefined;
+    if (hasFlop === hasSixNd) {
+      push(error('work', at(hasFlop ? 'activeParams' : 'totalFlop'), 'expected either totalFlop, or activeParams and tokens (6ND), but not both'));
+    } else if (hasSixNd && (run.activeParams === undefined || run.tokens === undefined)) {
+      push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
+    }
+    if (run.mfu !== undefined && run.mfu > 0.8) {
+      push(warning('implausible-mfu', at('mfu'), `MFU of ${run.mfu} is above 0.8, higher than any published large training run (Llama 3: 0.38–0.43)`));
+    }
+  });
+  return problems;
+}
+
+function checkDate(iso: string, path: PathSegment[], push: (p: Problem) => void): boolean {
+  if (isValidIsoDate(iso)) return true;
+  push(error('invalid-date', path, `expected a real calendar date, found "${iso}"`));
+  return false;
+}
+
+function checkDistribution(d: WrittenDistribution | undefined, path: PathSegment[], push: (p: Problem) => void): void {
+  if (d === undefined || typeof d === 'number') return;
+  if (d.distribution === 'uniform' && d.max < d.min) {
+    push(error('uniform-range', [...path, 'max'], `expected max >= min (${d.min}), found ${d.max}`));
+  }
+  if (d.distribution === 'lognormal' && d.p95 < d.median) {
+    push(error('lognormal-range', [...path, 'p95'], `expected p95 >= median (${d.median}), found ${d.p95}`));
+  }
+  if (d.distribution === 'empirical' && d.weights && d.weights.length !== d.values.length) {
+    push(error('empirical-weights', [...path, 'weights'], `expected one weight per value (${d.values.length}), found ${d.weights.length}`));
+  }
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,63 @@
+import type { Precision } from '../catalog/gpus.js';
+import type { RackType } from '../catalog/racks.js';
+import type { FailureCause } from '../catalog/failures.js';
+
+/**
+ * What the program uses: defaults applied, catalog entries resolved, dates turned into integer
+ * ticks from the start. Built by normalize() from a validated WrittenScenario.
+ */
+export interface Scenario {
+  name: string;
+  description: string;
+  seed: number;
+  /** First day of the horizon, `YYYY-MM-DD`, at 00:00 UTC. */
+  startIso: string;
+  /** Last day of the horizon, inclusive: the horizon ends at 24:00 UTC of this day. */
+  endIso: string;
+  startMinutes: number;
+  tickMinutes: number;
+  horizonTicks: number;
+  rack: RackType;
+  cluster: ClusterSpec;
+  failures: FailureSpec;
+  lease: LeaseSpec;
+  runs: RunSpec[];
+}
+
+export interface ClusterSpec {
+  /** Installed racks from each tick on; ticks ascending, first at 0, racks non-decreasing. */
+  phases: Array<{ tick: number; racks: number }>;
+  /** Racks held back from new allocations to replace failed ones at once. */
+  spareRacks: number;
+  maxRacks: number;
+}
+
+export interface FailureSpec {
+  ratePerGpuHour: number;
+  /** Causes with shares normalised to sum to 1. */
+  causes: FailureCause[];
+}
+
+export interface LeaseSpec {
+  monthlyUsd: number;
+}
+
+export interface RunSpec {
+  index: number;
+  name: string;
+  team: string;
+  racks: number;
+  gpus: number;
+  submitTick: number;
+  priority: number;
+  precision: Precision;
+  /** Achieved TFLOP/s per GPU: peak(precision) x MFU, or given directly. */
+  tflopsPerGpu: number;
+  totalFlop: number;
+  /** Compute ticks between checkpoints; Infinity when the run never checkpoints. */
+  checkpointIntervalTicks: number;
+  checkpointWriteTicks: number;
+  restartTicks: number;
+  /** The user's runtime estimate, the only runtime a scheduling policy sees. */
+  estimatedTicks: number | null;
+}

@@ -27,16 +27,21 @@ export interface LoadOptions {
  */
 export function parseScenario(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       doc.errors.map((e) => {
         const pos = e.linePos?.[0];
-        return { ...error('yaml-syntax', [], e.message.split('\n')[0] ?? 'invalid YAML'), file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
+        // prettyErrors fills linePos; the first line of the message is the reason without the excerpt.
+        const reason = (e.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
+        return { ...error('yaml-syntax', [], `invalid YAML: ${reason}`), file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
       }),
     );
   }
   const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) {
+    throw new ScenarioError([{ ...error('empty', [], 'the file is empty; expected a scenario (name, seed, start, end, hardware, cluster, lease, runs)'), file }]);
+  }
   const shaped = scenarioSchema.safeParse(data, { reportInput: true });
   const place = (p: Problem) => locate(p, doc, lines, file);
   if (!shaped.success) {

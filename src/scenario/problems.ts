@@ -35,7 +35,8 @@ export function formatPath(path: readonly PathSegment[]): string {
 /** `scenarios/x.yaml:12:5: error: runs[0].mfu: expected a fraction in (0, 1], found 1.4` */
 export function formatProblem(p: Problem): string {
   const place = p.file ? `${p.file}${p.line ? `:${p.line}:${p.column ?? 1}` : ''}: ` : '';
-  return `${place}${p.severity}: ${formatPath(p.path)}: ${p.message}`;
+  const where = p.path.length > 0 ? `${formatPath(p.path)}: ` : '';
+  return `${place}${p.severity}: ${where}${p.message}`;
 }
 
 /** How a value found in a file reads in a message. */

@@ -16,6 +16,9 @@ export function problemsFromZod(issues: readonly Issue[], knownKeysAt: (path: Pa
 function fromIssue(issue: Issue, prefix: PathSegment[], knownKeysAt: (path: PathSegment[]) => string[]): Problem[] {
   const path = [...prefix, ...(issue.path as PathSegment[])];
   const found = `found ${describeValue(issue.input)}`;
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    return [error('missing-key', path, `${expectation(issue)}; the key is missing`)];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
@@ -30,7 +33,6 @@ function fromIssue(issue: Issue, prefix: PathSegment[], knownKeysAt: (path: Path
       return [error('invalid', path, `${issue.message}, ${found}`)];
     }
     case 'invalid_type':
-      if (issue.input === undefined) return [error('missing-key', path, `${expectation(issue)}; the key is missing`)];
       return [error('invalid-type', path, `${expectation(issue)}, ${found}`)];
     case 'invalid_value': {
       const hint = typeof issue.input === 'string' ? didYouMean(issue.input, issue.values.map(String)) : '';
@@ -41,12 +43,14 @@ function fromIssue(issue: Issue, prefix: PathSegment[], knownKeysAt: (path: Path
   }
 }
 
+const typeNames: Record<string, string> = { object: 'a mapping', array: 'a list', number: 'a number', string: 'a string', boolean: 'true or false' };
+
 /** Messages written in the schema start with "expected"; zod's own are reworded to match. */
 function expectation(issue: Issue): string {
   if (issue.message.startsWith('expected')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected}`;
+      return `expected ${typeNames[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'too_small':

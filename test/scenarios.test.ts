@@ -1,0 +1,32 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../src/scenario/load.js';
+import { simulate } from '../src/engine/simulate.js';
+import { summarize } from '../src/reports/summary.js';
+import { renderJson, renderTable } from '../src/reports/table.js';
+import { scenarioHash } from '../src/scenario/hash.js';
+
+// Examples are tests: every scenario runs, and its report is kept as a snapshot. The version is
+// pinned so that a release does not rewrite every snapshot.
+const files = readdirSync('scenarios').filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
+
+describe('scenarios/', () => {
+  for (const file of files) {
+    it(`${file} runs and matches its snapshot`, async () => {
+      const loaded = await loadScenario(`scenarios/${file}`);
+      const record = simulate(loaded.scenario);
+      const summary = summarize(record, { version: 'snapshot', scenarioHash: scenarioHash(loaded.written) });
+      expect(summary.runs.length).toBeGreaterThan(0);
+      await expect(renderTable(summary)).toMatchFileSnapshot(`__snapshots__/scenarios/${file}.txt`);
+      await expect(renderJson(summary)).toMatchFileSnapshot(`__snapshots__/scenarios/${file}.json`);
+    });
+  }
+
+  it('each starts with a comment saying what question it answers', async () => {
+    const { readFile } = await import('node:fs/promises');
+    for (const file of files.filter((f) => !f.endsWith('.json'))) {
+      const text = await readFile(`scenarios/${file}`, 'utf8');
+      expect(text.startsWith('# Question:'), file).toBe(true);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import type { Scenario } from '../scenario/scenario.js';
 import type { Month } from '../model/time.js';
 import type { MonthTotals, RunStatus } from './state.js';
+import type { Hold } from './holds.js';
 
 /**
  * What one simulation produced: raw integrals in rack-ticks (integers, so sums are exact) and
@@ -24,6 +25,10 @@ export interface RunOutcome {
   checkpointRackTicks: number;
   restartRackTicks: number;
   checkpointIntervalTicks: number;
+  /** Optional so that hand-made outcomes in tests need not carry a timeline. */
+  checkpointWriteTicks?: number;
+  /** Every hold of racks, in order (for timelines and time series; see holds.ts). */
+  holds?: Hold[];
 }
 
 export interface RunRecord {

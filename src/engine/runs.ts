@@ -2,6 +2,7 @@ import { splitCycles, wallTicksForCompute, type CycleSplit } from '../model/chec
 import { flopPerTick } from '../model/work.js';
 import { EventKind } from './events.js';
 import { returnRacks, takeRacks } from './racks.js';
+import { closeHold, markHoldEnd, openHold } from './holds.js';
 import type { RunState, SimState } from './state.js';
 
 /**
@@ -26,6 +27,7 @@ export function startRun(state: SimState, run: RunState, useSpares: boolean): vo
   run.anchorTick = t + (restart ? spec.restartTicks : 0);
   run.bonusFlop = 0;
   run.flopPerTick = flopPerTick(spec.gpus, spec.tflopsPerGpu, state.scenario.tickMinutes);
+  openHold(run, t, run.anchorTick, spec.racks);
   scheduleCompletion(state, run);
   scheduleFailure(state, run);
 }
@@ -60,12 +62,14 @@ function stopHold(state: SimState, run: RunState, keepUncommitted: boolean): voi
     run.lostRackTicks += cycles.uncommittedComputeTicks * racks;
   }
   state.allocatedRacks -= racks;
+  closeHold(run, state.now, !keepUncommitted);
   run.racksHeld = 0;
   run.epoch += 1;
 }
 
 export function completeRun(state: SimState, run: RunState): void {
   stopHold(state, run, true);
+  markHoldEnd(run, 'completed');
   run.committedFlop = run.spec.totalFlop;
   run.status = 'completed';
   run.endTick = state.now;
@@ -87,6 +91,7 @@ export function failRun(state: SimState, run: RunState): void {
     run.interruptionsByCause.set(cause.name, (run.interruptionsByCause.get(cause.name) ?? 0) + 1);
     repairTicks = Math.round((cause.sampleRepairHours(run.repairRng) * 60) / state.scenario.tickMinutes);
   }
+  markHoldEnd(run, 'failed', cause?.name ?? null, repairTicks);
   if (repairTicks > 0) {
     state.downRacks += 1;
     state.events.push(state.now + repairTicks, EventKind.repair, run.spec.index);
@@ -157,5 +162,7 @@ export function enqueue(state: SimState, run: RunState): void {
 
 /** At the end of the horizon a run still active keeps the work it has done. */
 export function closeRun(state: SimState, run: RunState): void {
-  if (run.status === 'active') stopHold(state, run, true);
+  if (run.status !== 'active') return;
+  stopHold(state, run, true);
+  markHoldEnd(run, 'horizon');
 }

@@ -144,6 +144,7 @@ function createState(scenario: Scenario, seed: number, replication: number): Sim
       lostRackTicks: 0,
       checkpointRackTicks: 0,
       restartRackTicks: 0,
+      holds: [],
       failureRng: stream('failures'),
       causeRng: stream('causes'),
       repairRng: stream('repairs'),
@@ -196,6 +197,8 @@ function toRecord(state: SimState, seed: number, replication: number): RunRecord
       checkpointRackTicks: r.checkpointRackTicks,
       restartRackTicks: r.restartRackTicks,
       checkpointIntervalTicks: r.spec.checkpointIntervalTicks,
+      checkpointWriteTicks: r.spec.checkpointWriteTicks,
+      holds: r.holds,
     })),
   };
 }

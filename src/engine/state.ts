@@ -3,6 +3,7 @@ import type { Sampler } from '../random/distributions.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { Month } from '../model/time.js';
 import { EventQueue } from './events.js';
+import type { Hold } from './holds.js';
 
 export type RunStatus = 'pending' | 'queued' | 'active' | 'completed';
 
@@ -32,6 +33,8 @@ export interface RunState {
   lostRackTicks: number;
   checkpointRackTicks: number;
   restartRackTicks: number;
+  /** Every hold of racks, in order: the run's timeline. */
+  holds: Hold[];
   failureRng: Rng;
   causeRng: Rng;
   repairRng: Rng;

@@ -1,0 +1,118 @@
+import type { RunRecord } from '../engine/record.js';
+import type { Hold } from '../engine/holds.js';
+import { splitCycles } from '../model/checkpoint.js';
+import { tickToIso } from '../model/time.js';
+import { gpuHours } from './metrics.js';
+
+export type Resolution = 'hour' | 'day';
+
+export const resolutionMinutes: Record<Resolution, number> = { hour: 60, day: 24 * 60 };
+
+/** The cluster's pools integrated over one hour or day, in whole rack-ticks (exact sums). */
+export interface PoolBuckets {
+  startTicks: number[];
+  installed: number[];
+  allocated: number[];
+  productive: number[];
+  lost: number[];
+  checkpoint: number[];
+  restart: number[];
+  down: number[];
+}
+
+export interface SeriesPoint {
+  /** Start of the bucket, ISO (UTC). */
+  start: string;
+  availableGpuHours: number;
+  allocatedGpuHours: number;
+  productiveGpuHours: number;
+  lostGpuHours: number;
+  checkpointGpuHours: number;
+  restartGpuHours: number;
+  downGpuHours: number;
+  idleGpuHours: number;
+}
+
+/**
+ * The pools over time at a fixed resolution, rebuilt from the runs' holds after the simulation.
+ * Lost work is only known at a failure; since the whole timeline is known by then, the lost
+ * compute is placed at the hours when it was computed (the stretch since the last completed
+ * checkpoint), not at the hour of the failure. Cost grows with holds and buckets, never with ticks.
+ */
+export function poolBuckets(record: RunRecord, resolution: Resolution): PoolBuckets {
+  const s = record.scenario;
+  const bucketMinutes = resolutionMinutes[resolution];
+  const count = Math.ceil((s.horizonTicks * s.tickMinutes) / bucketMinutes);
+  const zeros = () => new Array<number>(count).fill(0);
+  const b: PoolBuckets = {
+    startTicks: Array.from({ length: count }, (_, k) => Math.ceil((k * bucketMinutes) / s.tickMinutes)),
+    installed: zeros(), allocated: zeros(), productive: zeros(), lost: zeros(), checkpoint: zeros(), restart: zeros(), down: zeros(),
+  };
+  const spread = makeSpreader(b.startTicks, s.horizonTicks, s.tickMinutes, bucketMinutes);
+  const phases = s.cluster.phases;
+  phases.forEach((p, i) => spread(b.installed, p.tick, phases[i + 1]?.tick ?? s.horizonTicks, p.racks));
+  for (const run of record.runs) {
+    for (const hold of run.holds ?? []) {
+      spreadHold(b, spread, hold, run.checkpointIntervalTicks, run.checkpointWriteTicks ?? 0, s.horizonTicks);
+    }
+  }
+  return b;
+}
+
+type Spread = (into: number[], from: number, to: number, weight: number, cumulative?: (t: number) => number) => void;
+
+/** Add weight x (cumulative(hi) - cumulative(lo)) to each bucket that [from, to) overlaps. */
+function makeSpreader(startTicks: number[], horizonTicks: number, tickMinutes: number, bucketMinutes: number): Spread {
+  const bucketOf = (tick: number) => Math.floor((tick * tickMinutes) / bucketMinutes);
+  return (into, from, to, weight, cumulative = (t) => t) => {
+    const end = Math.min(to, horizonTicks);
+    if (end <= from || weight === 0) return;
+    for (let k = bucketOf(from); k <= bucketOf(end - 1); k++) {
+      const lo = Math.max(from, startTicks[k] ?? 0);
+      const hi = Math.min(end, startTicks[k + 1] ?? horizonTicks);
+      into[k] = (into[k] ?? 0) + weight * (cumulative(hi) - cumulative(lo));
+    }
+  };
+}
+
+function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: number, writeTicks: number, horizonTicks: number): void {
+  const stop = hold.stopTick ?? horizonTicks;
+  const r = hold.racks;
+  spread(b.allocated, hold.startTick, stop, r);
+  spread(b.restart, hold.startTick, Math.min(hold.anchorTick, stop), r);
+  if (hold.end === 'failed' && hold.repairTicks > 0) spread(b.down, stop, stop + hold.repairTicks, 1);
+  const a = hold.anchorTick;
+  if (stop <= a) return;
+  const writes = (t: number) => splitCycles(t - a, intervalTicks, writeTicks).writeTicks;
+  const compute = (t: number) => t - a - writes(t);
+  spread(b.checkpoint, a, stop, r, writes);
+  const last = splitCycles(stop - a, intervalTicks, writeTicks);
+  const lostTicks = hold.lostUncommitted ? last.uncommittedComputeTicks : 0;
+  const cycleStart = Number.isFinite(intervalTicks) ? a + last.completedCheckpoints * (intervalTicks + writeTicks) : a;
+  // Compute after the last completed checkpoint is contiguous from the cycle's start.
+  spread(b.productive, a, stop, r, (t) => compute(t) - Math.min(lostTicks, Math.max(0, t - cycleStart)));
+  spread(b.lost, cycleStart, cycleStart + lostTicks, r);
+}
+
+/** The pools as GPU-hours per hour or day: the time series of reports and CSV. */
+export function poolSeries(record: RunRecord, resolution: Resolution): SeriesPoint[] {
+  const s = record.scenario;
+  const b = poolBuckets(record, resolution);
+  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickMinutes);
+  return b.startTicks.map((tick, k) => {
+    const installed = b.installed[k] ?? 0;
+    const allocated = b.allocated[k] ?? 0;
+    const down = b.down[k] ?? 0;
+    return {
+      start: tickToIso(s.startMinutes, s.tickMinutes, tick).replace(/^(\d{4}-\d{2}-\d{2})$/, '$1T00:00'),
+      availableGpuHours: hours(installed),
+      allocatedGpuHours: hours(allocated),
+      productiveGpuHours: hours(b.productive[k] ?? 0),
+      lostGpuHours: hours(b.lost[k] ?? 0),
+      checkpointGpuHours: hours(b.checkpoint[k] ?? 0),
+      restartGpuHours: hours(b.restart[k] ?? 0),
+      downGpuHours: hours(down),
+      idleGpuHours: hours(installed - allocated - down),
+    };
+  });
+}

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { open } from 'node:fs/promises';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
-import { locate } from './locate.js';
+import { resolveExtends, resolveSingle, type ResolvedScenario } from './extends.js';
+import { limits } from './limits.js';
 import { normalize } from './normalize.js';
+import { parseYamlSafely } from './safe-yaml.js';
 import { error, type Problem } from './problems.js';
 import { scenarioSchema, type WrittenScenario } from './schema.js';
 import { keysAt } from './schema-keys.js';
@@ -26,24 +27,19 @@ export interface LoadOptions {
  * Throws ScenarioError with every problem found, each located in the file. Pure: no I/O.
  */
 export function parseScenario(text: string, file: string, options: LoadOptions = {}): LoadedScenario {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        // prettyErrors fills linePos; the first line of the message is the reason without the excerpt.
-        const reason = (e.message.split('\n')[0] ?? 'invalid YAML').replace(/ at line \d+, column \d+:?$/, '');
-        return { ...error('yaml-syntax', [], `invalid YAML: ${reason}`), file, ...(pos ? { line: pos.line, column: pos.col } : {}) };
-      }),
-    );
-  }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  const layer = parseYamlSafely(text, file);
+  if (layer.problems.length > 0) throw new ScenarioError(layer.problems);
+  return validateScenario(resolveSingle(layer), options);
+}
+
+/** Shape, rules and normalisation of parsed (and merged) data; problems placed in their file. */
+function validateScenario(resolved: ResolvedScenario, options: LoadOptions): LoadedScenario {
+  const { data, top } = resolved;
   if (data === null || data === undefined) {
-    throw new ScenarioError([{ ...error('empty', [], 'the file is empty; expected a scenario (name, seed, start, end, hardware, cluster, lease, runs)'), file }]);
+    throw new ScenarioError([{ ...error('empty', [], 'the file is empty; expected a scenario (name, seed, start, end, hardware, cluster, lease, runs)'), file: top.file }]);
   }
   const shaped = scenarioSchema.safeParse(data, { reportInput: true });
-  const place = (p: Problem) => locate(p, doc, lines, file);
+  const place = (p: Problem) => resolved.place(p);
   if (!shaped.success) {
     throw new ScenarioError(problemsFromZod(shaped.error.issues, (path) => keysAt(scenarioSchema, path)).map(place));
   }
@@ -53,14 +49,43 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   return { scenario: normalize(shaped.data), written: shaped.data, warnings: problems };
 }
 
-/** The only place a scenario file is read. */
+/** The only place a scenario file is read: it and the files it extends. */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
-  let text: string;
+  return validateScenario(await resolveExtends(path, readScenarioText), options);
+}
+
+/**
+ * Read at most limits.maxScenarioBytes (plus one, to tell "too large"), so that a wrong path to a
+ * huge file or a device never fills memory, and refuse text that is not UTF-8.
+ */
+async function readScenarioText(path: string): Promise<string> {
+  const unreadable = (reason: string) => new ScenarioError([{ ...error('unreadable', [], `cannot read scenario: ${reason}`), file: path }]);
+  let bytes: Buffer;
   try {
-    text = await readFile(path, 'utf8');
+    const handle = await open(path, 'r');
+    try {
+      if ((await handle.stat()).isDirectory()) throw unreadable('it is a directory, not a file');
+      bytes = Buffer.alloc(limits.maxScenarioBytes + 1);
+      let length = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
+        if (bytesRead === 0 || (length += bytesRead) === bytes.length) break;
+      }
+      bytes = bytes.subarray(0, length);
+    } finally {
+      await handle.close();
+    }
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message;
-    throw new ScenarioError([{ ...error('unreadable', [], `cannot read scenario: ${reason}`), file: path }]);
+    if (cause instanceof ScenarioError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw unreadable(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message);
   }
-  return parseScenario(text, path, options);
+  if (bytes.length > limits.maxScenarioBytes) {
+    throw new ScenarioError([{ ...error('too-large', [], `the file is larger than ${limits.maxScenarioBytes} bytes (2 MiB), the most a scenario may be`), file: path }]);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ScenarioError([{ ...error('not-utf8', [], 'the file is not UTF-8 text; expected a YAML or JSON scenario'), file: path }]);
+  }
 }

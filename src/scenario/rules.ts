@@ -1,7 +1,9 @@
 import { rackCatalog } from '../catalog/racks.js';
 import { precisions } from '../catalog/gpus.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
-import { error, warning, type PathSegment, type Problem } from './problems.js';
+import { checkLimits } from './check-limits.js';
+import { checkPlausibility } from './plausibility.js';
+import { error, type PathSegment, type Problem } from './problems.js';
 import type { WrittenDistribution, WrittenScenario } from './schema.js';
 import { didYouMean } from './suggest.js';
 
@@ -121,10 +123,8 @@ export function checkRules(s: WrittenScenario): Problem[] {
     } else if (hasSixNd && (run.activeParams === undefined || run.tokens === undefined)) {
       push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
     }
-    if (run.mfu !== undefined && run.mfu > 0.8) {
-      push(warning('implausible-mfu', at('mfu'), `MFU of ${run.mfu} is above 0.8, higher than any published large training run (Llama 3: 0.38–0.43)`));
-    }
   });
+  problems.push(...checkLimits(s), ...checkPlausibility(s));
   return problems;
 }
 

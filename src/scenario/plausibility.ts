@@ -1,0 +1,88 @@
+import { rackCatalog } from '../catalog/racks.js';
+import { defaults } from './defaults.js';
+import { warning, type PathSegment, type Problem } from './problems.js';
+import type { WrittenScenario } from './schema.js';
+
+/**
+ * Values that are valid but implausible: each warning says why, citing the published figure it
+ * departs from. `--strict` turns them into errors. Thresholds sit far outside published ranges,
+ * so a warning means "check the unit or the typing", not "unusual".
+ */
+
+// 500 kW per rack: ~3.7 times the GB300 NVL72's ~136 kW ([A] Microsoft Azure GB300 post), the
+// densest rack in the reference set.
+const maxPlausibleRackKw = 500;
+// 2,000 W per GPU: well above the B300's 1,400 W TDP ([B] Hot Chips 2025 reports).
+const maxPlausibleGpuW = 2_000;
+// 0.8: no published large run comes near; Llama 3 reached 0.38-0.43 ([A] Llama 3 Table 4).
+const maxPlausibleMfu = 0.8;
+// A factor of 100 either way from 2.0e-5 per GPU-hour ([A] Llama 3 section 3.3.4).
+const failureRateFactor = 100;
+// Published restart overheads are 5-20 minutes ([B] cluster studies); a day is far outside.
+const maxPlausibleRestartMinutes = 24 * 60;
+// Spare pools of 2-9% are seen ([B] cluster studies); a quarter held back is far outside.
+const maxPlausibleSpareShare = 0.25;
+
+export function checkPlausibility(s: WrittenScenario): Problem[] {
+  const problems: Problem[] = [];
+  const warn = (code: string, path: PathSegment[], message: string) => problems.push(warning(code, path, message));
+  const rack = rackCatalog[s.hardware.rack];
+
+  const rackKw = s.hardware.rackOverrides?.maxItKw;
+  if (rackKw !== undefined && rackKw > maxPlausibleRackKw) {
+    warn('implausible-rack-power', ['hardware', 'rackOverrides', 'maxItKw'], `a rack of ${rackKw} kW is above ${maxPlausibleRackKw} kW, beyond any shipping rack (GB300 NVL72: ~136 kW); is the unit kW?`);
+  }
+  const tdpW = s.hardware.gpuOverrides?.tdpW;
+  if (tdpW !== undefined && tdpW > maxPlausibleGpuW) {
+    warn('implausible-gpu-power', ['hardware', 'gpuOverrides', 'tdpW'], `a GPU of ${tdpW} W is above ${maxPlausibleGpuW} W, beyond any shipping GPU (B300: 1,400 W); is the unit W?`);
+  }
+
+  const rate = s.failures?.ratePerGpuHour;
+  const published = defaults.failureRatePerGpuHour;
+  // Zero is a deliberate idealisation (no failures), not a typing slip.
+  if (rate !== undefined && rate > 0 && (rate > published * failureRateFactor || rate < published / failureRateFactor)) {
+    warn(
+      'implausible-failure-rate',
+      ['failures', 'ratePerGpuHour'],
+      `${rate} interruptions per GPU-hour is more than ${failureRateFactor} times ${rate > published ? 'above' : 'below'} the published 2.0e-5 (Llama 3 on 16,384 H100s); is the unit per GPU-hour?`,
+    );
+  }
+  const restart = s.failures?.restartMinutes;
+  if (restart !== undefined && restart > maxPlausibleRestartMinutes) {
+    warn('implausible-restart', ['failures', 'restartMinutes'], `a restart of ${restart} minutes is over a day; published restarts take 5-20 minutes; is the unit minutes?`);
+  }
+
+  if (s.lease.monthlyUsd === 0) {
+    warn('zero-price', ['lease', 'monthlyUsd'], 'a lease of $0 a month makes every cost zero and the break-even meaningless; for owned capacity, give its monthly cost of ownership');
+  }
+
+  const racks = s.cluster.racks ?? Math.max(0, ...(s.cluster.phases ?? []).map((p) => p.racks));
+  const spare = s.cluster.spareRacks ?? 0;
+  if (racks > 0 && spare / racks > maxPlausibleSpareShare) {
+    warn('implausible-spares', ['cluster', 'spareRacks'], `${spare} of ${racks} racks held as spares is over ${maxPlausibleSpareShare * 100}%; published spare pools are 2-9%`);
+  }
+
+  (s.runs ?? []).forEach((run, i) => {
+    if (run.mfu !== undefined && run.mfu > maxPlausibleMfu) {
+      warn('implausible-mfu', ['runs', i, 'mfu'], `MFU of ${run.mfu} is above ${maxPlausibleMfu}, higher than any published large training run (Llama 3: 0.38–0.43)`);
+    }
+    const peak = s.hardware.gpuOverrides?.denseTflops?.[run.precision] ?? rack?.gpu.denseTflops[run.precision];
+    const achieved = run.achievedTflopsPerGpu;
+    if (achieved !== undefined && peak !== undefined && achieved > peak * maxPlausibleMfu) {
+      warn(
+        'implausible-throughput',
+        ['runs', i, 'achievedTflopsPerGpu'],
+        `${achieved} TFLOP/s per GPU is ${(achieved / peak).toFixed(2)} of the ${peak} TFLOP/s dense ${run.precision} peak, above the ${maxPlausibleMfu} no published run reaches${achieved > peak ? ' (above the peak itself)' : ''}`,
+      );
+    }
+    const interval = run.checkpoint?.intervalMinutes;
+    const write = run.checkpoint?.writeMinutes;
+    if (typeof interval === 'number' && write !== undefined && write > interval) {
+      warn('implausible-checkpoint', ['runs', i, 'checkpoint', 'writeMinutes'], `writing a checkpoint (${write} min) takes longer than the compute between checkpoints (${interval} min): the run would spend most of its time writing`);
+    }
+    if (run.restartMinutes !== undefined && run.restartMinutes > maxPlausibleRestartMinutes) {
+      warn('implausible-restart', ['runs', i, 'restartMinutes'], `a restart of ${run.restartMinutes} minutes is over a day; published restarts take 5-20 minutes; is the unit minutes?`);
+    }
+  });
+  return problems;
+}

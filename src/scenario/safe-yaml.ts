@@ -30,12 +30,12 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
     const problem = at(error('too-large', [], `the file is ${bytes} bytes; a scenario may be at most ${limits.maxScenarioBytes} bytes (2 MiB)`));
     return { file, doc: parseDocument(''), lines, data: undefined, problems: [problem] };
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, resolveKnownTags: false, schema: 'core' });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, resolveKnownTags: false, schema: 'core', logLevel: 'error' });
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
     return { file, doc, lines, data: undefined, problems: [at(error('binary', [], 'the file contains a NUL byte; expected YAML or JSON text, not a binary file'), nul)] };
   }
-  const syntax = doc.errors.slice(0, limits.maxYamlErrors).map((e) => at(error('yaml-syntax', [], `invalid YAML: ${reasonOf(e.message)}`), e.pos[0]));
+  const syntax = doc.errors.slice(0, limits.maxYamlErrors).map((e) => at(error('yaml-syntax', [], e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a second ---); a scenario is one document' : `invalid YAML: ${reasonOf(e.message)}`), e.pos[0]));
   if (doc.errors.length > limits.maxYamlErrors) {
     syntax.push(at(error('yaml-syntax', [], `${doc.errors.length - limits.maxYamlErrors} more YAML errors not listed`)));
   }
@@ -63,6 +63,9 @@ function shapeProblems(doc: Document): Array<{ problem: Problem; offset: number 
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (isPair(node)) {
+      if (isCollection(node.key)) {
+        found.push({ problem: error('yaml-key', [], 'a list or mapping used as a key; keys are plain names'), offset: node.key.range?.[0] });
+      }
       stack.push({ node: node.value, depth }, { node: node.key, depth });
       continue;
     }

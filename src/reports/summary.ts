@@ -79,7 +79,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       checkpointGpuHours: hours(r.checkpointRackTicks),
       restartGpuHours: hours(r.restartRackTicks),
       interruptions: r.interruptions,
-      interruptionsByCause: r.interruptionsByCause,
+      interruptionsByCause: withEveryCause(r.interruptionsByCause, s.failures.causes),
       ettr: ettr(r, s.horizonTicks),
       costUsageShareUsd: centsToUsd(usageCents[i] ?? 0),
       costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
@@ -113,4 +113,14 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       costPerAllocatedGpuHourUsd: ratio(leaseCents / 100, hours(allocated)),
     },
   };
+}
+
+/**
+ * A run's interruptions by cause, with every cause of the scenario present (zero when it never
+ * struck), sorted by name: a cause that did not strike in one replication counts as 0 in the
+ * statistics over replications, not as missing.
+ */
+function withEveryCause(byCause: Record<string, number>, causes: ReadonlyArray<{ name: string }>): Record<string, number> {
+  const names = [...new Set([...causes.map((c) => c.name), ...Object.keys(byCause)])].sort((a, b) => a.localeCompare(b));
+  return Object.fromEntries(names.map((name) => [name, byCause[name] ?? 0]));
 }

@@ -30,7 +30,8 @@ export function checkRules(s: WrittenScenario): Problem[] {
     }
   };
 
-  const rack = rackCatalog[s.hardware.rack];
+  // hasOwn: a rack named __proto__ or toString must be unknown, not Object.prototype's.
+  const rack = Object.hasOwn(rackCatalog, s.hardware.rack) ? rackCatalog[s.hardware.rack] : undefined;
   if (!rack) {
     push(
       error(

@@ -26,7 +26,7 @@ const maxPlausibleSpareShare = 0.25;
 export function checkPlausibility(s: WrittenScenario): Problem[] {
   const problems: Problem[] = [];
   const warn = (code: string, path: PathSegment[], message: string) => problems.push(warning(code, path, message));
-  const rack = rackCatalog[s.hardware.rack];
+  const rack = Object.hasOwn(rackCatalog, s.hardware.rack) ? rackCatalog[s.hardware.rack] : undefined;
 
   const rackKw = s.hardware.rackOverrides?.maxItKw;
   if (rackKw !== undefined && rackKw > maxPlausibleRackKw) {

@@ -37,7 +37,8 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
   }
   const syntax = doc.errors.slice(0, limits.maxYamlErrors).map((e) => at(error('yaml-syntax', [], e.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document (a second ---); a scenario is one document' : `invalid YAML: ${reasonOf(e.message)}`), e.pos[0]));
   if (doc.errors.length > limits.maxYamlErrors) {
-    syntax.push(at(error('yaml-syntax', [], `${doc.errors.length - limits.maxYamlErrors} more YAML errors not listed`)));
+    const next = doc.errors[limits.maxYamlErrors];
+    syntax.push(at(error('yaml-syntax', [], `${doc.errors.length - limits.maxYamlErrors} more YAML errors not listed, the next one here`), next?.pos[0]));
   }
   if (syntax.length > 0) return { file, doc, lines, data: undefined, problems: syntax };
 

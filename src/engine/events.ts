@@ -3,8 +3,9 @@ import TinyQueue from 'tinyqueue';
 /**
  * The kinds of event, in the order they are handled when they fall on the same tick: capacity
  * first (new racks can serve everything after), repairs before completions, completions before
- * failures (a run that finishes on the tick it would fail has finished), arrivals last. The
- * policy runs once after all events of a tick.
+ * failures (a run that finishes on the tick it would fail has finished), arrivals, then the end
+ * of a preempted run's final checkpoint write (its racks come back). The policy runs once after
+ * all events of a tick.
  */
 export const EventKind = {
   capacity: 0,
@@ -12,6 +13,7 @@ export const EventKind = {
   complete: 2,
   failure: 3,
   submit: 4,
+  release: 5,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

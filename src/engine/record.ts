@@ -29,6 +29,12 @@ export interface RunOutcome {
   checkpointWriteTicks?: number;
   /** Every hold of racks, in order (for timelines and time series; see holds.ts). */
   holds?: Hold[];
+  /** The workload stream or trace a job came from; undefined for the scenario's named runs. */
+  stream?: string | undefined;
+  priority?: number;
+  estimatedTicks?: number | null;
+  /** The tick by which the job should be done, if it has a deadline. */
+  deadlineTick?: number | null;
 }
 
 export interface RunRecord {

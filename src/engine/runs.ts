@@ -48,7 +48,7 @@ function committedSinceAnchor(run: RunState, cycles: CycleSplit): number {
   return cycles.committedComputeTicks * run.flopPerTick + run.bonusFlop;
 }
 
-function stopHold(state: SimState, run: RunState, keepUncommitted: boolean): void {
+export function stopHold(state: SimState, run: RunState, keepUncommitted: boolean): void {
   const { restartTicks, cycles } = holdSplit(state, run);
   const racks = run.racksHeld;
   run.restartRackTicks += restartTicks * racks;

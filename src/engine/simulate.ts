@@ -2,12 +2,15 @@ import { createRng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
 import { monthsOf } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
-import type { ClusterView, Policy, QueuedRequest } from '../policies/policy.js';
-import { fifo } from '../policies/fifo.js';
+import type { Policy } from '../policies/policy.js';
+import { policyFor } from '../policies/registry.js';
+import { workloadJobs } from '../workload/jobs.js';
 import { advance } from './accounting.js';
 import { EventKind, EventQueue, type SimEvent } from './events.js';
 import { returnRacks } from './racks.js';
-import { closeRun, completeRun, enqueue, failRun, startRun } from './runs.js';
+import { closeRun, completeRun, enqueue, failRun } from './runs.js';
+import { decide } from './decide.js';
+import { closePreempting, releaseRun } from './preempt.js';
 import type { RunState, SimState } from './state.js';
 import type { RunRecord } from './record.js';
 
@@ -24,11 +27,14 @@ export interface SimulateOptions {
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): RunRecord {
   const seed = options.seed ?? scenario.seed;
   const replication = options.replication ?? 0;
-  const policy = options.policy ?? fifo;
+  const policy = options.policy ?? policyFor(scenario);
   const state = createState(scenario, seed, replication);
   while (state.events.peekTick() < scenario.horizonTicks) step(state, policy);
   advance(state, scenario.horizonTicks);
-  for (const run of state.runs) closeRun(state, run);
+  for (const run of state.runs) {
+    closeRun(state, run);
+    closePreempting(state, run);
+  }
   return toRecord(state, seed, replication);
 }
 
@@ -68,52 +74,12 @@ function handle(state: SimState, event: SimEvent): void {
       if (!run || run.epoch !== event.epoch || run.status !== 'active') return;
       failRun(state, run);
       break;
+    case EventKind.release:
+      if (!run || run.epoch !== event.epoch) return;
+      releaseRun(state, run);
+      break;
   }
   state.events.handled += 1;
-}
-
-function decide(state: SimState, policy: Policy): void {
-  state.dirty = false;
-  if (state.queue.length === 0) return;
-  const queue: QueuedRequest[] = state.queue.map((i) => requestOf(state.runs[i] as RunState));
-  const view: ClusterView = {
-    nowTick: state.now,
-    installedRacks: state.installedRacks,
-    freeRacks: state.freeRacks,
-    spareRacks: state.spareRacks,
-    downRacks: state.downRacks,
-    running: state.runs
-      .filter((r) => r.status === 'active')
-      .map((r) => ({
-        id: r.spec.index,
-        team: r.spec.team,
-        racks: r.racksHeld,
-        priority: r.spec.priority,
-        startTick: r.holdStartTick,
-        estimatedTicks: r.spec.estimatedTicks,
-      })),
-  };
-  for (const decision of policy(Object.freeze(view), Object.freeze(queue))) {
-    const run = state.runs[decision.id];
-    const at = state.queue.indexOf(decision.id);
-    if (!run || at === -1) throw new Error(`policy started run ${decision.id}, which is not queued`);
-    state.queue.splice(at, 1);
-    startRun(state, run, decision.useSpares);
-  }
-}
-
-function requestOf(run: RunState): QueuedRequest {
-  const s = run.spec;
-  return Object.freeze({
-    id: s.index,
-    name: s.name,
-    team: s.team,
-    racks: s.racks,
-    priority: s.priority,
-    submitTick: s.submitTick,
-    estimatedTicks: s.estimatedTicks,
-    restart: run.firstStartTick !== null,
-  });
 }
 
 function createState(scenario: Scenario, seed: number, replication: number): SimState {
@@ -123,8 +89,13 @@ function createState(scenario: Scenario, seed: number, replication: number): Sim
     cumulative += c.share;
     return { name: c.name, cumulativeShare: cumulative, sampleRepairHours: createSampler(c.repairHours) };
   });
-  const runs = scenario.runs.map((spec): RunState => {
-    const stream = (purpose: string) => createRng(seed, replication, `run:${spec.name}:${purpose}`);
+  // Jobs of a workload stream or trace share one stream per process (`workload:<name>:failures`):
+  // thousands of jobs would otherwise seed thousands of generators.
+  const shared = new Map<string, ReturnType<typeof createRng>>();
+  const sharedRng = (name: string) => shared.get(name) ?? shared.set(name, createRng(seed, replication, name)).get(name)!;
+  const runs = [...scenario.runs, ...workloadJobs(scenario, seed, replication)].map((spec): RunState => {
+    const stream = (purpose: string) =>
+      spec.stream === undefined ? createRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
     return {
       spec,
       status: 'pending',
@@ -138,6 +109,7 @@ function createState(scenario: Scenario, seed: number, replication: number): Sim
       bonusFlop: 0,
       flopPerTick: 0,
       racksHeld: 0,
+      releaseTick: null,
       interruptions: 0,
       interruptionsByCause: new Map(),
       productiveRackTicks: 0,
@@ -169,6 +141,7 @@ function createState(scenario: Scenario, seed: number, replication: number): Sim
     monthIndex: 0,
     monthTotals: months.map(() => ({ installedRackTicks: 0, allocatedRackTicks: 0, downRackTicks: 0 })),
     dirty: false,
+    running: [],
   };
 }
 
@@ -199,6 +172,10 @@ function toRecord(state: SimState, seed: number, replication: number): RunRecord
       checkpointIntervalTicks: r.spec.checkpointIntervalTicks,
       checkpointWriteTicks: r.spec.checkpointWriteTicks,
       holds: r.holds,
+      stream: r.spec.stream,
+      priority: r.spec.priority,
+      estimatedTicks: r.spec.estimatedTicks,
+      deadlineTick: r.spec.deadlineTick ?? null,
     })),
   };
 }

@@ -5,7 +5,8 @@ import type { Month } from '../model/time.js';
 import { EventQueue } from './events.js';
 import type { Hold } from './holds.js';
 
-export type RunStatus = 'pending' | 'queued' | 'active' | 'completed';
+/** `preempting`: writing a last checkpoint before giving its racks back (see preempt.ts). */
+export type RunStatus = 'pending' | 'queued' | 'active' | 'preempting' | 'completed';
 
 /** One run's mutable state, owned by one simulation. Times are ticks; accounting in rack-ticks. */
 export interface RunState {
@@ -27,6 +28,8 @@ export interface RunState {
   bonusFlop: number;
   flopPerTick: number;
   racksHeld: number;
+  /** While preempting: the tick its last checkpoint write ends and its racks come back. */
+  releaseTick: number | null;
   interruptions: number;
   interruptionsByCause: Map<string, number>;
   productiveRackTicks: number;
@@ -71,4 +74,6 @@ export interface SimState {
   monthTotals: MonthTotals[];
   /** The policy must be asked again: the queue or the free racks changed. */
   dirty: boolean;
+  /** Indices of the runs holding racks (active or preempting), kept by decide() for the view. */
+  running: number[];
 }

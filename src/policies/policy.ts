@@ -14,6 +14,8 @@ export interface QueuedRequest {
   readonly estimatedTicks: number | null;
   /** The run was interrupted and is waiting to restart; it may use spare racks. */
   readonly restart: boolean;
+  /** Position in the queue's arrival order (submit tick, then scenario order): ties break on it. */
+  readonly order: number;
 }
 
 export interface RunningView {
@@ -23,6 +25,9 @@ export interface RunningView {
   readonly priority: number;
   readonly startTick: number;
   readonly estimatedTicks: number | null;
+  /** Writing a last checkpoint after a preemption: its racks come back at `releaseTick`. */
+  readonly preempting: boolean;
+  readonly releaseTick: number | null;
 }
 
 export interface ClusterView {
@@ -34,7 +39,13 @@ export interface ClusterView {
   readonly running: readonly RunningView[];
 }
 
-export type Decision = { readonly kind: 'start'; readonly id: number; readonly useSpares: boolean };
+/**
+ * `start` a queued request on free racks (and spares when `useSpares`); `preempt` a running run:
+ * it checkpoints, then yields its racks and queues again (see engine/preempt.ts).
+ */
+export type Decision =
+  | { readonly kind: 'start'; readonly id: number; readonly useSpares: boolean }
+  | { readonly kind: 'preempt'; readonly id: number };
 
 /** Requests arrive in queue order: by submit tick, then by position in the scenario. */
 export type Policy = (view: ClusterView, queue: readonly QueuedRequest[]) => Decision[];

@@ -1,6 +1,8 @@
 import type { Precision } from '../catalog/gpus.js';
 import type { RackType } from '../catalog/racks.js';
 import type { FailureCause } from '../catalog/failures.js';
+import type { SchedulerSpec } from '../policies/scheduler-spec.js';
+import type { WorkloadSpec } from '../workload/spec.js';
 
 /**
  * What the program uses: defaults applied, catalog entries resolved, dates turned into integer
@@ -22,6 +24,10 @@ export interface Scenario {
   failures: FailureSpec;
   lease: LeaseSpec;
   runs: RunSpec[];
+  /** How the queue is scheduled (default FIFO); see policies/registry.ts. */
+  scheduler?: SchedulerSpec;
+  /** Streams of jobs and replayed traces besides the named runs; see workload/. */
+  workload?: WorkloadSpec;
 }
 
 export interface ClusterSpec {
@@ -60,4 +66,8 @@ export interface RunSpec {
   restartTicks: number;
   /** The user's runtime estimate, the only runtime a scheduling policy sees. */
   estimatedTicks: number | null;
+  /** The workload stream or trace a job came from; absent for the scenario's named runs. */
+  stream?: string;
+  /** The tick by which the job should be done, if it has a deadline. */
+  deadlineTick?: number | null;
 }

@@ -29,7 +29,7 @@ function collect(schema: z.ZodType, path: readonly PathSegment[], keys: Set<stri
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let s: z.ZodType = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) {
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable || s instanceof z.ZodLazy) {
     s = s.unwrap() as z.ZodType;
   }
   return s;

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { schedulerSchema } from '../policies/scheduler-schema.js';
+import { workloadSchema } from '../workload/schema.js';
 
 /**
  * What a scenario file says (`WrittenScenario`), before defaults and units are applied. Every
@@ -146,6 +148,9 @@ export const scenarioSchema = z.strictObject({
   failures: failuresSchema.optional(),
   lease: leaseSchema,
   runs: z.array(runSchema).optional(),
+  // Lazy: these sections' schemas are built from the primitives above (an import cycle otherwise).
+  scheduler: z.lazy(() => schedulerSchema).optional(),
+  workload: z.lazy(() => workloadSchema).optional(),
 });
 
 export type WrittenScenario = z.infer<typeof scenarioSchema>;

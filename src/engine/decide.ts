@@ -1,0 +1,73 @@
+import type { ClusterView, Policy, QueuedRequest, RunningView } from '../policies/policy.js';
+import { preemptRun } from './preempt.js';
+import { startRun } from './runs.js';
+import type { RunState, SimState } from './state.js';
+
+/**
+ * Ask the policy what to do now and apply its decisions, checking each. The policy sees the
+ * queue (requests with the user's estimates) and the runs holding racks; never true work, speed
+ * or failures to come.
+ *
+ * Cost per call: O(queue + running) to build the view, plus the policy's own work. It is called
+ * at most once per tick with events, and only when the queue or the racks changed.
+ */
+export function decide(state: SimState, policy: Policy): void {
+  state.dirty = false;
+  state.running = state.running.filter((i) => isHolding(state.runs[i]));
+  if (state.queue.length === 0) return;
+  const queue: QueuedRequest[] = state.queue.map((i, order) => requestOf(state.runs[i] as RunState, order));
+  const view: ClusterView = {
+    nowTick: state.now,
+    installedRacks: state.installedRacks,
+    freeRacks: state.freeRacks,
+    spareRacks: state.spareRacks,
+    downRacks: state.downRacks,
+    running: state.running.map((i) => runningOf(state.runs[i] as RunState)),
+  };
+  for (const decision of policy(Object.freeze(view), Object.freeze(queue))) {
+    const run = state.runs[decision.id];
+    if (decision.kind === 'preempt') {
+      if (!run || run.status !== 'active') throw new Error(`policy preempted run ${decision.id}, which is not running`);
+      preemptRun(state, run);
+      continue;
+    }
+    const at = state.queue.indexOf(decision.id);
+    if (!run || at === -1) throw new Error(`policy started run ${decision.id}, which is not queued`);
+    state.queue.splice(at, 1);
+    startRun(state, run, decision.useSpares);
+    state.running.push(decision.id);
+  }
+}
+
+function isHolding(run: RunState | undefined): boolean {
+  return run !== undefined && (run.status === 'active' || run.status === 'preempting');
+}
+
+function requestOf(run: RunState, order: number): QueuedRequest {
+  const s = run.spec;
+  return Object.freeze({
+    id: s.index,
+    name: s.name,
+    team: s.team,
+    racks: s.racks,
+    priority: s.priority,
+    submitTick: s.submitTick,
+    estimatedTicks: s.estimatedTicks,
+    restart: run.firstStartTick !== null,
+    order,
+  });
+}
+
+function runningOf(run: RunState): RunningView {
+  const s = run.spec;
+  return Object.freeze({
+    id: s.index,
+    team: s.team,
+    racks: run.racksHeld,
+    priority: s.priority,
+    startTick: run.holdStartTick,
+    estimatedTicks: s.estimatedTicks,
+    preempting: run.status === 'preempting',
+    releaseTick: run.releaseTick,
+  });
+}

@@ -1,0 +1,59 @@
+import type { RackType } from '../catalog/racks.js';
+import { parseIsoMinutes } from '../model/time.js';
+import { toDistribution, minutesToTicks } from '../scenario/normalize.js';
+import { defaults } from '../scenario/defaults.js';
+import type { WrittenScenario } from '../scenario/schema.js';
+import type { WrittenStream } from './schema.js';
+import type { StreamSpec, TraceJob, WorkloadSpec } from './spec.js';
+
+export interface WorkloadContext {
+  startMinutes: number;
+  tickMinutes: number;
+  horizonTicks: number;
+  rack: RackType;
+}
+
+/**
+ * The `workload:` section with defaults applied and dates turned into ticks. Trace files are
+ * read and mapped by the loader (traces.ts); their jobs arrive here ready.
+ */
+export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext, traceJobs: TraceJob[] = []): WorkloadSpec | undefined {
+  if (!w.workload) return undefined;
+  const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
+  return {
+    streams: (w.workload.streams ?? []).map((s) => normalizeStream(s, ctx, restartMinutes)),
+    traceJobs,
+  };
+}
+
+function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes: number): StreamSpec {
+  const toTick = (iso: string) => Math.floor((parseIsoMinutes(iso) - ctx.startMinutes) / ctx.tickMinutes);
+  return {
+    name: s.name,
+    team: s.team ?? s.name,
+    ratePerDay: s.ratePerDay,
+    fromTick: s.from === undefined ? 0 : Math.max(0, toTick(s.from)),
+    // `until` is inclusive, like the scenario's end: the stream runs to 24:00 of that day.
+    untilTick: s.until === undefined ? ctx.horizonTicks : Math.min(ctx.horizonTicks, toTick(s.until) + (24 * 60) / ctx.tickMinutes),
+    hourOfDay: meanOne(s.hourOfDay),
+    dayOfWeek: meanOne(s.dayOfWeek),
+    racks: toDistribution(s.racks) ?? { distribution: 'fixed', value: 1 },
+    durationHours: toDistribution(s.durationHours) ?? null,
+    totalFlop: toDistribution(s.totalFlop) ?? null,
+    estimateFactor: s.estimateFactor ?? 1,
+    precision: s.precision,
+    tflopsPerGpu: s.achievedTflopsPerGpu ?? (ctx.rack.gpu.denseTflops[s.precision] ?? 0) * (s.mfu ?? 0),
+    priority: s.priority ?? defaults.priority,
+    deadlineHours: s.deadlineHours ?? null,
+    checkpointInterval: s.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
+    checkpointWriteTicks: minutesToTicks(s.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickMinutes),
+    restartTicks: minutesToTicks(restartMinutes, ctx.tickMinutes),
+  };
+}
+
+/** Relative weights scaled so that their mean is 1: `ratePerDay` stays the average rate. */
+export function meanOne(weights: number[] | undefined): number[] | null {
+  if (!weights) return null;
+  const mean = weights.reduce((a, b) => a + b, 0) / weights.length;
+  return mean > 0 ? weights.map((v) => v / mean) : null;
+}

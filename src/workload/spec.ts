@@ -1,0 +1,38 @@
+import type { Precision } from '../catalog/gpus.js';
+import type { Distribution } from '../random/distributions.js';
+import type { RunSpec } from '../scenario/scenario.js';
+
+/** A stream of jobs, normalised: times in ticks, speed resolved, weights scaled to mean 1. */
+export interface StreamSpec {
+  name: string;
+  team: string;
+  ratePerDay: number;
+  fromTick: number;
+  /** Exclusive. */
+  untilTick: number;
+  /** 24 relative rates, mean 1, or null for a flat day. */
+  hourOfDay: number[] | null;
+  /** 7 relative rates, Monday first, mean 1, or null for a flat week. */
+  dayOfWeek: number[] | null;
+  racks: Distribution;
+  /** One of the two: how long a job computes, or how much it computes. */
+  durationHours: Distribution | null;
+  totalFlop: Distribution | null;
+  estimateFactor: number;
+  precision: Precision;
+  tflopsPerGpu: number;
+  priority: number;
+  deadlineHours: number | null;
+  /** Minutes, `auto` (Young/Daly for the job's size) or `none`. */
+  checkpointInterval: number | 'auto' | 'none';
+  checkpointWriteTicks: number;
+  restartTicks: number;
+}
+
+/** A trace's jobs, already mapped to capsim jobs (index assigned when the simulation starts). */
+export type TraceJob = Omit<RunSpec, 'index'>;
+
+export interface WorkloadSpec {
+  streams: StreamSpec[];
+  traceJobs: TraceJob[];
+}

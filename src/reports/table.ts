@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
 
@@ -17,10 +18,18 @@ function table(head: string[], rows: string[][], alignRightFrom = 1): string {
   return t.toString();
 }
 
-export function renderTable(s: Summary): string {
+export interface TableOptions {
+  /** ANSI styles for titles and statuses: the CLI asks for them only on a terminal. */
+  colour?: boolean;
+}
+
+export function renderTable(s: Summary, options: TableOptions = {}): string {
   const out: string[] = [];
   const sc = s.scenario;
-  out.push(`${sc.name}`);
+  // validateStream off: whether to colour is the caller's decision, not the environment's.
+  const style = (format: Parameters<typeof styleText>[0], text: string) => (options.colour ? styleText(format, text, { validateStream: false }) : text);
+  const statusColour = { completed: 'green', active: 'cyan', queued: 'yellow', pending: 'yellow' } as const;
+  out.push(style('bold', sc.name));
   out.push(
     `${sc.start} .. ${sc.end} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} x ${sc.rackName} = ${formatCount(sc.gpus)} GPUs` +
       `${sc.spareRacks > 0 ? ` (${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'})` : ''} · tick ${sc.tickMinutes} min`,
@@ -28,13 +37,13 @@ export function renderTable(s: Summary): string {
   out.push(`capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario ${s.capsim.scenarioHash.slice(0, 12)}`);
   out.push('');
 
-  out.push('Training runs');
+  out.push(style('bold', 'Training runs'));
   out.push(
     table(
       ['run', 'status', 'GPUs', 'start', 'end', 'wait d', 'wall d', 'done', 'interrupts', 'lost GPU-h', 'ETTR', 'cost usage-share', 'cost fully-loaded'],
       s.runs.map((r) => [
         r.name,
-        r.status,
+        style(statusColour[r.status as keyof typeof statusColour] ?? 'reset', r.status),
         formatCount(r.gpus),
         r.started ?? '–',
         r.finished ?? '–',
@@ -53,7 +62,7 @@ export function renderTable(s: Summary): string {
   out.push('');
 
   const c = s.cluster;
-  out.push('Cluster');
+  out.push(style('bold', 'Cluster'));
   out.push(
     table(
       ['GPU-hours', 'available', 'allocated', 'productive', 'lost', 'checkpoint', 'restart', 'idle', 'down'],
@@ -64,14 +73,14 @@ export function renderTable(s: Summary): string {
   out.push('');
 
   const m = s.money;
-  out.push('Lease');
+  out.push(style('bold', 'Lease'));
   out.push(
     `paid ${formatUsd(m.leasePaidUsd)} · idle capacity ${formatUsd(m.idleCostUsd)} · ` +
       `${formatUsd(m.costPerAvailableGpuHourUsd)} per available GPU-hour · ${formatUsd(m.costPerAllocatedGpuHourUsd)} per allocated GPU-hour`,
   );
   out.push('');
 
-  out.push('Utilization by month');
+  out.push(style('bold', 'Utilization by month'));
   out.push(
     table(
       ['month', 'available GPU-h', 'allocated GPU-h', 'down GPU-h', 'utilization', 'lease paid'],

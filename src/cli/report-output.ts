@@ -1,0 +1,72 @@
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Option } from 'commander';
+import type { RunRecord } from '../engine/record.js';
+import type { Summary } from '../reports/summary.js';
+import type { Resolution } from '../reports/series.js';
+import type { Io } from './io.js';
+import { emit, writeFileAtomic } from './io.js';
+import { ScenarioError } from '../errors.js';
+import { error } from '../scenario/problems.js';
+
+export const reportFormats = ['table', 'json', 'md', 'csv', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export function formatOption(): Option {
+  return new Option('-f, --format <format>', 'report format (csv and html need --out)').choices([...reportFormats]).default('table');
+}
+
+export function resolutionOption(): Option {
+  return new Option('--resolution <resolution>', 'time series resolution for --format csv').choices(['hour', 'day']).default('day');
+}
+
+export interface ReportOptions {
+  format: ReportFormat;
+  out?: string | undefined;
+  resolution?: Resolution | undefined;
+}
+
+/**
+ * Render the report in the chosen format and write it: everything is rendered before anything is
+ * written, so an error leaves no partial output.
+ */
+export async function writeReport(io: Io, opts: ReportOptions, summary: Summary, record: RunRecord | null): Promise<void> {
+  switch (opts.format) {
+    case 'json':
+    case 'table': {
+      const { renderJson, renderTable } = await import('../reports/table.js');
+      return emit(io, opts.format === 'json' ? renderJson(summary) : renderTable(summary, { colour: io.isTty && !opts.out && !process.env['NO_COLOR'] }), opts.out);
+    }
+    case 'md': {
+      const { renderMarkdown } = await import('../reports/markdown.js');
+      return emit(io, renderMarkdown(summary), opts.out);
+    }
+    case 'html': {
+      const [{ renderHtml }, { reportData }] = await Promise.all([import('../reports/html/page.js'), import('../reports/html/report-data.js')]);
+      if (!opts.out && io.isTty) throw usage('--format html writes a page: give it a file with --out report.html');
+      return emit(io, await renderHtml(reportData(summary, record)), opts.out);
+    }
+    case 'csv': {
+      const { renderCsvTables } = await import('../reports/csv.js');
+      if (!opts.out) throw usage('--format csv writes several tables: give --out a directory (results/) or a file prefix (results/q3)');
+      const tables = renderCsvTables(summary, record, opts.resolution ?? 'day');
+      const paths = await csvPaths(opts.out, Object.keys(tables));
+      for (const [name, text] of Object.entries(tables)) await writeFileAtomic(paths[name] as string, text);
+      return;
+    }
+  }
+}
+
+/**
+ * `--out results/` (or an existing directory) gets runs.csv, months.csv, series-day.csv; any
+ * other `--out results/q3` is a prefix: results/q3-runs.csv and so on.
+ */
+async function csvPaths(out: string, names: string[]): Promise<Record<string, string>> {
+  const isDirectory = out.endsWith('/') || (await stat(out).then((s) => s.isDirectory(), () => false));
+  if (isDirectory) await mkdir(out, { recursive: true });
+  return Object.fromEntries(names.map((n) => [n, isDirectory ? join(out, `${n}.csv`) : `${out}-${n}.csv`]));
+}
+
+function usage(message: string): ScenarioError {
+  return new ScenarioError([error('missing-out', ['--out'], message)]);
+}

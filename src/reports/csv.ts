@@ -1,0 +1,48 @@
+import type { RunRecord } from '../engine/record.js';
+import type { Summary } from './summary.js';
+import { poolSeries, type Resolution } from './series.js';
+
+type Cell = string | number | boolean | null;
+
+/**
+ * CSV tables, one per file: `runs`, `months` and `series-<resolution>`. Numbers are written in
+ * full (JavaScript's shortest round-trip form), never formatted, so they parse back to the JSON
+ * report's values; null is an empty field. Column names are the JSON report's field names.
+ */
+export function renderCsvTables(summary: Summary, record: RunRecord | null, resolution: Resolution): Record<string, string> {
+  const tables: Record<string, string> = { runs: runsCsv(summary), months: toCsv(summary.months) };
+  if (record) tables[`series-${resolution}`] = toCsv(poolSeries(record, resolution));
+  return tables;
+}
+
+/** One row per run; interruptions by cause become one column per cause seen in any run. */
+export function runsCsv(summary: Summary): string {
+  const causes = [...new Set(summary.runs.flatMap((r) => Object.keys(r.interruptionsByCause)))].sort();
+  const rows = summary.runs.map((r) => {
+    const { interruptionsByCause, ...flat } = r;
+    return { ...flat, ...Object.fromEntries(causes.map((c) => [`interruptions.${c}`, interruptionsByCause[c] ?? 0])) };
+  });
+  return toCsv(rows);
+}
+
+export function toCsv(rows: ReadonlyArray<object>): string {
+  const first = rows[0];
+  if (!first) return '';
+  const columns = Object.keys(first);
+  const lines = [columns.map(field).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => field(cell((row as Record<string, unknown>)[c]))).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
+
+function cell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return JSON.stringify(value);
+}
+
+/** RFC 4180: quote a field holding a comma, quote, or line break; double the quotes inside. */
+function field(value: Cell): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

@@ -1,0 +1,103 @@
+import type { Summary } from '../summary.js';
+import { formatCount, formatDecimal, formatPercent, formatUsd } from '../format.js';
+import { chartsFor, type Chart } from './charts.js';
+import type { ReportData } from './report-data.js';
+import { renderSvg } from './render-svg.js';
+import { escapeHtml as h } from './escape.js';
+import { styles } from './styles.js';
+
+/**
+ * The HTML report: one self-contained page (inline CSS, charts as inline SVG, no script, no
+ * network), in the order a board reads it: the answer, the pictures, then the tables and inputs.
+ */
+export async function renderHtml(data: ReportData): Promise<string> {
+  const charts = chartsFor(data);
+  const svgs = new Map<string, string>();
+  for (const chart of charts) svgs.set(chart.id, await renderSvg(chart.spec));
+  const figure = (c: Chart) => `<figure data-chart="${h(c.id)}">${svgs.get(c.id) ?? ''}${c.caption ? `<figcaption>${h(c.caption)}</figcaption>` : ''}</figure>`;
+  const section = (id: string, intro = '') => {
+    const c = charts.find((x) => x.id === id);
+    return c ? `<section><h2>${h(c.title)}</h2>${intro}${figure(c)}</section>` : '';
+  };
+  const histograms = charts.filter((c) => c.group === 'histograms');
+  const s = data.summary;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(s.scenario.name)} · capsim report</title><link rel="icon" href="data:,"><style>${styles}</style></head>
+<body><main>
+${headerHtml(s)}
+${kpisHtml(s)}
+${section('utilization')}
+${section('timeline', runsTableHtml(s))}
+${section('run-costs')}
+${section('break-even')}
+${section('facility-power')}
+${section('weather-pue')}
+${histograms.length > 0 ? `<section><h2>Across ${formatCount(data.replications?.count ?? 0)} replications</h2><div class="grid">${histograms.map(figure).join('')}</div></section>` : ''}
+${monthsHtml(s)}
+${inputsHtml(s)}
+<footer>capsim ${h(s.capsim.version)} · scenario ${h(s.capsim.scenarioHash)} · seed ${s.capsim.seed}. Same scenario, seed and version give this page byte for byte.</footer>
+</main></body></html>
+`;
+}
+
+function headerHtml(s: Summary): string {
+  const sc = s.scenario;
+  return `<header><div class="kicker">capsim capacity report</div><h1>${h(sc.name)}</h1>
+<div class="sub">${h(sc.start)} to ${h(sc.end)} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} × ${h(sc.rackName)} = ${formatCount(sc.gpus)} GPUs · lease ${formatUsd(sc.leaseMonthlyUsd)} a month</div></header>`;
+}
+
+function kpisHtml(s: Summary): string {
+  const c = s.cluster;
+  const done = s.runs.filter((r) => r.status === 'completed').length;
+  const tiles: Array<[string, string]> = [
+    [formatUsd(s.money.leasePaidUsd), 'lease paid over the term'],
+    [formatPercent(c.utilization), 'utilization (allocated / available GPU-hours)'],
+    [formatPercent(c.goodput), 'goodput (productive / available GPU-hours)'],
+    [formatUsd(s.money.idleCostUsd), 'paid for idle, spare and down capacity'],
+    [formatUsd(s.money.costPerAvailableGpuHourUsd), 'per available GPU-hour'],
+    [formatUsd(s.money.costPerAllocatedGpuHourUsd), 'per allocated GPU-hour'],
+    [`${done} of ${s.runs.length}`, 'training runs completed in the term'],
+    [formatCount(c.interruptions), `interruptions · ${formatCount(c.lostGpuHours)} GPU-hours lost`],
+  ];
+  return `<section class="kpis">${tiles.map(([v, l]) => `<div class="kpi"><div class="value">${h(v)}</div><div class="label">${h(l)}</div></div>`).join('')}</section>`;
+}
+
+function runsTableHtml(s: Summary): string {
+  const head = ['run', 'status', 'GPUs', 'start', 'finish', 'wait (d)', 'wall (d)', 'done', 'interrupts', 'lost GPU-h', 'ETTR', 'cost, usage share', 'cost, fully loaded'];
+  const rows = s.runs.map((r) => [
+    h(r.name), `<span class="status-${r.status}">${r.status}</span>`, formatCount(r.gpus), h(r.started ?? '–'), h(r.finished ?? '–'),
+    formatDecimal(r.queueWaitDays), formatDecimal(r.wallClockDays), formatPercent(r.progress, 0), formatCount(r.interruptions),
+    formatCount(r.lostGpuHours), formatPercent(r.ettr), formatUsd(r.costUsageShareUsd), formatUsd(r.costFullyLoadedUsd),
+  ]);
+  return tableHtml(head, rows, 5);
+}
+
+function monthsHtml(s: Summary): string {
+  const head = ['month', 'available GPU-h', 'allocated GPU-h', 'idle GPU-h', 'down GPU-h', 'utilization', 'lease paid'];
+  const rows = s.months.map((m) => [m.month, formatCount(m.availableGpuHours), formatCount(m.allocatedGpuHours), formatCount(m.idleGpuHours), formatCount(m.downGpuHours), formatPercent(m.utilization), formatUsd(m.leasePaidUsd)]);
+  return `<section><h2>By month</h2>${tableHtml(head, rows, 1)}</section>`;
+}
+
+function inputsHtml(s: Summary): string {
+  const sc = s.scenario;
+  const items: Array<[string, string]> = [
+    ['horizon', `${sc.start} to ${sc.end}, tick ${sc.tickMinutes} min`],
+    ['hardware', `${formatCount(sc.racks)} racks of ${sc.rackName} (${sc.rack}), ${sc.gpusPerRack} GPUs each; ${sc.spareRacks} spare`],
+    ['failure rate', `${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour`],
+    ['lease', `${formatUsd(sc.leaseMonthlyUsd)} per month`],
+    ['runs', s.runs.map((r) => `${r.name} (${formatCount(r.gpus)} GPUs, ${r.totalFlop.toExponential(2)} FLOP)`).join('; ')],
+    ['capsim version', s.capsim.version],
+    ['scenario hash', s.capsim.scenarioHash],
+    ['seed', String(s.capsim.seed)],
+  ];
+  return `<section><h2>Key inputs and provenance</h2><dl>${items.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl></section>`;
+}
+
+/** Rows are pre-escaped HTML; the first `textColumns` columns align left. */
+function tableHtml(head: string[], rows: string[][], textColumns: number): string {
+  const cls = (i: number) => (i < textColumns ? ' class="text"' : '');
+  return `<table><thead><tr>${head.map((x, i) => `<th${cls(i)}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((r) => `<tr>${r.map((x, i) => `<td${cls(i)}>${x}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}

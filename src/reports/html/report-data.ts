@@ -1,0 +1,131 @@
+import type { RunRecord } from '../../engine/record.js';
+import type { Summary } from '../summary.js';
+
+/** One hour (or interval) of the facility: power drawn against power available. */
+export interface FacilityPoint {
+  start: string;
+  facilityMw: number;
+  supplyMw: number;
+  capped: boolean;
+  outdoorC: number | null;
+  pue: number | null;
+}
+
+/** A run's cost under one procurement option; low/high bound the 95% interval with replications. */
+export interface RunCost {
+  run: string;
+  option: string;
+  costUsd: number;
+  lowUsd: number | null;
+  highUsd: number | null;
+}
+
+/** A cloud option priced per GPU-hour, for the lease-against-cloud line. */
+export interface CloudPrice {
+  option: string;
+  priceUsdPerGpuHour: number;
+}
+
+/** One metric's value in every replication, for a histogram. */
+export interface MetricSamples {
+  metric: string;
+  unit: string;
+  values: number[];
+}
+
+/**
+ * Everything the pictures need. The Summary and, when the simulation is at hand, its RunRecord
+ * (for the timeline and the pool series) are always there; the rest exists only when the run
+ * produced it: a facility section, procurement options, replications.
+ */
+export interface ReportData {
+  summary: Summary;
+  record: RunRecord | null;
+  facility: FacilityPoint[] | null;
+  runCosts: RunCost[];
+  cloudPrices: CloudPrice[];
+  replications: { count: number; samples: MetricSamples[] } | null;
+}
+
+type Loose = Record<string, unknown>;
+const isObject = (x: unknown): x is Loose => typeof x === 'object' && x !== null && !Array.isArray(x);
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
+
+/**
+ * Gather what a report can show from a summary (and its record). The optional sections are read
+ * by name and shape, so a section that is absent, or shaped otherwise, simply draws no chart.
+ */
+export function reportData(summary: Summary, record: RunRecord | null = null): ReportData {
+  const loose = summary as unknown as Loose;
+  return {
+    summary,
+    record,
+    facility: facilityPoints(loose['facility'] ?? (record as unknown as Loose | null)?.['facility']),
+    runCosts: [...leaseRunCosts(summary), ...optionRunCosts(loose['options'])],
+    cloudPrices: cloudPrices(loose['options']),
+    replications: replicationSamples(loose['replications']),
+  };
+}
+
+function leaseRunCosts(summary: Summary): RunCost[] {
+  return summary.runs.flatMap((r) => [
+    { run: r.name, option: 'lease, usage share', costUsd: r.costUsageShareUsd, lowUsd: null, highUsd: null },
+    { run: r.name, option: 'lease, fully loaded', costUsd: r.costFullyLoadedUsd, lowUsd: null, highUsd: null },
+  ]);
+}
+
+/** `facility.series: [{start, facilityMw, supplyMw, capped?, outdoorC?, pue?}]`. */
+function facilityPoints(section: unknown): FacilityPoint[] | null {
+  const series = isObject(section) ? section['series'] : null;
+  if (!Array.isArray(series) || series.length === 0) return null;
+  const points: FacilityPoint[] = [];
+  for (const p of series) {
+    if (!isObject(p)) return null;
+    const start = str(p['start']);
+    const facilityMw = num(p['facilityMw']);
+    const supplyMw = num(p['supplyMw']);
+    if (start === null || facilityMw === null || supplyMw === null) return null;
+    points.push({ start, facilityMw, supplyMw, capped: p['capped'] === true, outdoorC: num(p['outdoorC']), pue: num(p['pue']) });
+  }
+  return points;
+}
+
+/** `options: [{name, kind, priceUsdPerGpuHour?, runs: [{name, costUsd, ci95?: [low, high]}]}]`. */
+function optionRunCosts(section: unknown): RunCost[] {
+  if (!Array.isArray(section)) return [];
+  return section.filter(isObject).flatMap((o) => {
+    const option = str(o['name']);
+    const runs = o['runs'];
+    if (option === null || !Array.isArray(runs)) return [];
+    return runs.filter(isObject).flatMap((r): RunCost[] => {
+      const run = str(r['name']);
+      const costUsd = num(r['costUsd']);
+      if (run === null || costUsd === null) return [];
+      const ci = Array.isArray(r['ci95']) ? r['ci95'] : [];
+      return [{ run, option, costUsd, lowUsd: num(ci[0]), highUsd: num(ci[1]) }];
+    });
+  });
+}
+
+function cloudPrices(section: unknown): CloudPrice[] {
+  if (!Array.isArray(section)) return [];
+  return section.filter(isObject).flatMap((o) => {
+    const option = str(o['name']);
+    const price = num(o['priceUsdPerGpuHour']);
+    return option !== null && price !== null && price > 0 ? [{ option, priceUsdPerGpuHour: price }] : [];
+  });
+}
+
+/** `replications: {count, samples: {metricName: number[]}, units?: {metricName: unit}}`. */
+function replicationSamples(section: unknown): ReportData['replications'] {
+  if (!isObject(section)) return null;
+  const count = num(section['count']);
+  const samples = section['samples'];
+  const units = isObject(section['units']) ? section['units'] : {};
+  if (count === null || count < 2 || !isObject(samples)) return null;
+  const metrics = Object.entries(samples).flatMap(([metric, values]): MetricSamples[] =>
+    Array.isArray(values) && values.every((v) => num(v) !== null) ? [{ metric, unit: str(units[metric]) ?? '', values: values as number[] }] : [],
+  );
+  return { count, samples: metrics };
+}

@@ -1,0 +1,46 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunCost } from './report-data.js';
+import { chartConfig, chartWidth } from './theme.js';
+
+const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#c8423b', '#5b6570'];
+
+/**
+ * Cost of each run under each option, side by side; a whisker spans the 95% interval of the
+ * mean when replications give one.
+ */
+export function runCostChart(costs: RunCost[]): TopLevelSpec {
+  const runs = [...new Set(costs.map((c) => c.run))];
+  const options = [...new Set(costs.map((c) => c.option))];
+  const values = costs.map((c) => ({ ...c, costMusd: c.costUsd / 1e6, lowMusd: c.lowUsd === null ? null : c.lowUsd / 1e6, highMusd: c.highUsd === null ? null : c.highUsd / 1e6 }));
+  const whiskers = values.filter((v) => v.lowMusd !== null && v.highMusd !== null);
+  const y = { field: 'run', type: 'nominal' as const, title: null, sort: runs };
+  const yOffset = { field: 'option', type: 'nominal' as const, sort: options };
+  const x = { type: 'quantitative' as const, title: 'cost per run (USD millions)', axis: { format: '$,.0f' } };
+  const layers: object[] = [
+    {
+      name: 'costs',
+      mark: { type: 'bar' },
+      encoding: {
+        y, yOffset,
+        x: { ...x, field: 'costMusd' },
+        color: { field: 'option', type: 'nominal', title: null, sort: options, scale: { domain: options, range: optionColours.slice(0, options.length) } },
+      },
+    },
+  ];
+  if (whiskers.length > 0) {
+    layers.push({
+      name: 'whiskers',
+      transform: [{ filter: 'datum.lowMusd !== null' }],
+      mark: { type: 'rule', color: '#1d2733', strokeWidth: 1.5 },
+      encoding: { y, yOffset, x: { ...x, field: 'lowMusd' }, x2: { field: 'highMusd' } },
+    });
+  }
+  return {
+    name: 'run-costs',
+    config: chartConfig,
+    width: chartWidth - 120,
+    height: runs.length * (14 * options.length + 14),
+    data: { values },
+    layer: layers,
+  } as TopLevelSpec;
+}

@@ -1,0 +1,92 @@
+import type { TopLevelSpec } from 'vega-lite';
+import type { RunRecord } from '../../engine/record.js';
+import { formatCount } from '../format.js';
+import { epochMs, timeAxis } from './time-axis.js';
+import { accent, chartConfig, chartWidth, warn } from './theme.js';
+
+interface Span {
+  run: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The timeline's marks: waits in the queue, bars of racks held, the interruptions. A restart on
+ * spare racks begins the tick its hold ended, so back-to-back holds join into one bar; the
+ * interruption between them stays marked. Jobs of a workload stream share their stream's row.
+ */
+export function timelineMarks(record: RunRecord) {
+  const s = record.scenario;
+  const at = (tick: number) => epochMs(s.startMinutes, s.tickMinutes, tick);
+  const waits: Span[] = [];
+  const bars: Span[] = [];
+  const interruptions: Array<{ run: string; at: number }> = [];
+  const counts = new Map<string, number>();
+  for (const run of record.runs) {
+    if (run.submitTick >= s.horizonTicks) continue;
+    const row = rowOf(run);
+    counts.set(row, (counts.get(row) ?? 0) + run.interruptions);
+    const first = run.firstStartTick ?? s.horizonTicks;
+    if (first > run.submitTick) waits.push({ run: row, from: at(run.submitTick), to: at(first) });
+    let open: { from: number; to: number } | null = null;
+    for (const hold of run.holds ?? []) {
+      const stop = hold.stopTick ?? s.horizonTicks;
+      if (open && open.to === hold.startTick) open.to = stop;
+      else {
+        if (open) bars.push({ run: row, from: at(open.from), to: at(open.to) });
+        open = { from: hold.startTick, to: stop };
+      }
+      if (hold.end === 'failed') interruptions.push({ run: row, at: at(stop) });
+    }
+    if (open) bars.push({ run: row, from: at(open.from), to: at(open.to) });
+  }
+  const rows = [...counts.keys()];
+  return { rows, waits, bars, interruptions, counts };
+}
+
+function rowOf(run: RunRecord['runs'][number]): string {
+  const stream = (run as { stream?: unknown }).stream;
+  return typeof stream === 'string' ? `${stream} (stream)` : run.name;
+}
+
+/**
+ * A Gantt chart of the runs: a pale bar while a run waits for racks, a solid bar while it holds
+ * them, a red tick above the bar at each interruption, and the count of interruptions beside it.
+ */
+export function timelineChart(record: RunRecord): TopLevelSpec {
+  const s = record.scenario;
+  const { rows, waits, bars, interruptions, counts } = timelineMarks(record);
+  const start = epochMs(s.startMinutes, s.tickMinutes, 0);
+  const end = epochMs(s.startMinutes, s.tickMinutes, s.horizonTicks);
+  const lastEnd = new Map<string, number>();
+  for (const b of bars) lastEnd.set(b.run, Math.max(lastEnd.get(b.run) ?? start, b.to));
+  const labels = rows.map((run) => {
+    const at = lastEnd.get(run) ?? start;
+    const n = counts.get(run) ?? 0;
+    return { run, at, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}`, right: at > start + 0.8 * (end - start) };
+  });
+  const x = { type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [start, end] }, axis: timeAxis(s.horizonTicks * s.tickMinutes) };
+  const y = { field: 'run', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220, labelFontSize: 12, labelColor: '#1d2733' } };
+  const text = (name: string, right: boolean) => ({
+    name,
+    data: { values: labels.filter((l) => l.right === right && l.text !== '0 interruptions') },
+    mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -6 : 6, dy: -9, fontSize: 10.5, color: '#5b6570' },
+    encoding: { y, x: { ...x, field: right ? 'from' : 'at' }, text: { field: 'text' } },
+  });
+  const firstBar = new Map<string, number>();
+  for (const b of bars) if (!firstBar.has(b.run)) firstBar.set(b.run, b.from);
+  for (const l of labels) (l as { from?: number }).from = firstBar.get(l.run) ?? start;
+  return {
+    name: 'timeline',
+    config: chartConfig,
+    width: chartWidth,
+    height: Math.max(80, 44 * rows.length),
+    layer: [
+      { name: 'waits', data: { values: waits }, mark: { type: 'bar', color: '#e3e8ee', height: 12 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
+      { name: 'holds', data: { values: bars }, mark: { type: 'bar', color: accent, height: 12, yOffset: 4 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
+      { name: 'interruptions', data: { values: interruptions }, mark: { type: 'tick', color: warn, thickness: 1, size: 7, yOffset: -7, opacity: 0.7 }, encoding: { y, x: { ...x, field: 'at' } } },
+      text('labels-after', false),
+      text('labels-before', true),
+    ],
+  } as TopLevelSpec;
+}

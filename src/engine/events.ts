@@ -14,6 +14,8 @@ export const EventKind = {
   failure: 3,
   submit: 4,
   release: 5,
+  /** An interruption given from outside (see interruptions.ts). */
+  interrupt: 6,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

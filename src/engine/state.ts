@@ -3,6 +3,7 @@ import type { Sampler } from '../random/distributions.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { Month } from '../model/time.js';
 import { EventQueue } from './events.js';
+import type { ExternalInterruptions } from './interruptions.js';
 import type { Hold } from './holds.js';
 
 /** `preempting`: writing a last checkpoint before giving its racks back (see preempt.ts). */
@@ -76,4 +77,6 @@ export interface SimState {
   dirty: boolean;
   /** Indices of the runs holding racks (active or preempting), kept by decide() for the view. */
   running: number[];
+  /** Interruptions given from outside, when simulate() was given a source. */
+  external?: ExternalInterruptions;
 }

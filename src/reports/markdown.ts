@@ -70,7 +70,7 @@ export function renderMarkdown(s: Summary): string {
   );
   out.push('## Inputs and provenance', '');
   out.push(`- Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join('; ')}`);
-  out.push(`- Failure rate: ${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour; ${sc.spareRacks} spare racks; tick ${sc.tickMinutes} min`);
+  out.push(`- Failure rate: ${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour; ${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'}; tick ${sc.tickMinutes} min`);
   out.push(`- capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario \`${s.capsim.scenarioHash}\``, '');
   return out.join('\n');
 }

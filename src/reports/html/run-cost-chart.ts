@@ -11,11 +11,13 @@ const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#
 export function runCostChart(costs: RunCost[]): TopLevelSpec {
   const runs = [...new Set(costs.map((c) => c.run))];
   const options = [...new Set(costs.map((c) => c.option))];
-  const values = costs.map((c) => ({ ...c, costMusd: c.costUsd / 1e6, lowMusd: c.lowUsd === null ? null : c.lowUsd / 1e6, highMusd: c.highUsd === null ? null : c.highUsd / 1e6 }));
+  const [unit, divisor] = moneyUnit(Math.max(0, ...costs.map((c) => c.highUsd ?? c.costUsd)));
+  const scaled = (usd: number | null) => (usd === null ? null : usd / divisor);
+  const values = costs.map((c) => ({ ...c, costMusd: scaled(c.costUsd), lowMusd: scaled(c.lowUsd), highMusd: scaled(c.highUsd) }));
   const whiskers = values.filter((v) => v.lowMusd !== null && v.highMusd !== null);
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: runs };
   const yOffset = { field: 'option', type: 'nominal' as const, sort: options };
-  const x = { type: 'quantitative' as const, title: 'cost per run (USD millions)', axis: { format: '$,.0f' } };
+  const x = { type: 'quantitative' as const, title: `cost per run (USD ${unit})`, axis: { format: '$,~f' } };
   const layers: object[] = [
     {
       name: 'costs',
@@ -43,4 +45,11 @@ export function runCostChart(costs: RunCost[]): TopLevelSpec {
     data: { values },
     layer: layers,
   } as TopLevelSpec;
+}
+
+/** Millions for a large cluster, thousands for a small one, so the axis reads in whole numbers. */
+function moneyUnit(maxUsd: number): [string, number] {
+  if (maxUsd >= 1e9) return ['billions', 1e9];
+  if (maxUsd >= 1e6) return ['millions', 1e6];
+  return ['thousands', 1e3];
 }

@@ -19,8 +19,9 @@ figure{margin:10px 0 0}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption,.note{color:#5b6570;font-size:12px;margin-top:6px}
 .grid{display:flex;flex-wrap:wrap;gap:12px}
-table{border-collapse:collapse;width:100%;font-size:12.5px;font-variant-numeric:tabular-nums;margin-top:8px}
-th,td{padding:5px 8px;border-bottom:1px solid #edf0f3;text-align:right;white-space:nowrap}
+table{border-collapse:collapse;width:100%;font-size:12px;font-variant-numeric:tabular-nums;margin-top:8px}
+th,td{padding:5px 6px;border-bottom:1px solid #edf0f3;text-align:right;white-space:nowrap}
+th{white-space:normal;vertical-align:bottom}
 th{font-weight:600;color:#44505c;border-bottom:1px solid #c9d1d9}
 th:first-child,td:first-child{text-align:left}
 td.text,th.text{text-align:left}

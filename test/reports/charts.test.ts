@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize, type Summary } from '../../src/reports/summary.js';
+import { chartsFor } from '../../src/reports/html/charts.js';
+import { reportData } from '../../src/reports/html/report-data.js';
+import { breakEvens } from '../../src/reports/html/break-even-chart.js';
+import { renderSvg } from '../../src/reports/html/render-svg.js';
+import { aRun, aScenario, provenance } from '../builders.js';
+
+const record = simulate(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
+const summary = summarize(record, provenance);
+const ids = (s: Summary, withRecord = true) => chartsFor(reportData(s, withRecord ? record : null)).map((c) => c.id);
+/** A summary with extra sections, as other parts of capsim add them. */
+const withSections = (extra: Record<string, unknown>) => ({ ...summary, ...extra }) as Summary;
+
+const facility = {
+  series: [
+    { start: '2026-07-01T00:00', facilityMw: 120, supplyMw: 150, capped: false, outdoorC: 24, pue: 1.12 },
+    { start: '2026-07-01T01:00', facilityMw: 150, supplyMw: 150, capped: true, outdoorC: 31, pue: 1.19 },
+  ],
+};
+const options = [
+  { name: 'cloud on-demand', kind: 'on-demand', priceUsdPerGpuHour: 6.5, runs: [{ name: 'a', costUsd: 4e6, ci95: [3.6e6, 4.4e6] }, { name: 'b', costUsd: 3e6 }] },
+];
+
+describe('which charts a report has', () => {
+  it('a plain run has utilization, the timeline and cost per run, and nothing it has no data for', () => {
+    expect(ids(summary)).toEqual(['utilization', 'timeline', 'run-costs']);
+  });
+
+  it('a summary without its simulation record has no time series and no timeline', () => {
+    expect(ids(summary, false)).toEqual(['run-costs']);
+  });
+
+  it('a facility section adds power against supply and temperature with PUE', () => {
+    expect(ids(withSections({ facility }))).toEqual(['utilization', 'timeline', 'facility-power', 'weather-pue', 'run-costs']);
+  });
+
+  it('a facility series without weather draws power but not temperature', () => {
+    const series = facility.series.map(({ outdoorC: _o, pue: _p, ...rest }) => rest);
+    expect(ids(withSections({ facility: { series } }))).toContain('facility-power');
+    expect(ids(withSections({ facility: { series } }))).not.toContain('weather-pue');
+  });
+
+  it('a malformed facility section draws no facility chart rather than a wrong one', () => {
+    expect(ids(withSections({ facility: { series: [{ start: '2026-07-01T00:00', facilityMw: 'lots' }] } }))).not.toContain('facility-power');
+  });
+
+  it('cloud options add their costs per run, with whiskers where an interval exists, and the break-even chart', () => {
+    const data = reportData(withSections({ options }), record);
+    expect(chartsFor(data).map((c) => c.id)).toContain('break-even');
+    expect(data.runCosts.filter((c) => c.option === 'cloud on-demand')).toEqual([
+      { run: 'a', option: 'cloud on-demand', costUsd: 4e6, lowUsd: 3.6e6, highUsd: 4.4e6 },
+      { run: 'b', option: 'cloud on-demand', costUsd: 3e6, lowUsd: null, highUsd: null },
+    ]);
+  });
+
+  it('replications add one histogram per metric, and a single replication adds none', () => {
+    const replications = { count: 3, samples: { utilization: [0.4, 0.5, 0.45], lostGpuHours: [10, 20, 15] }, units: { lostGpuHours: 'GPU-hours' } };
+    expect(ids(withSections({ replications }))).toEqual(['utilization', 'timeline', 'run-costs', 'histogram-utilization', 'histogram-lostGpuHours']);
+    expect(ids(withSections({ replications: { ...replications, count: 1 } }))).toEqual(['utilization', 'timeline', 'run-costs']);
+  });
+});
+
+describe('break-even utilization', () => {
+  it('is the lease price per available GPU-hour over the cloud price', () => {
+    const [b] = breakEvens(6.3e9, 613_000_000, [{ option: 'cloud', priceUsdPerGpuHour: 12 }]);
+    expect(b?.utilization).toBeCloseTo(6.3e9 / 613_000_000 / 12, 12);
+  });
+});
+
+describe('chart rendering', () => {
+  it('renders every chart of a full report to SVG with its marks, the same bytes twice', async () => {
+    const data = reportData(withSections({ facility, options, replications: { count: 3, samples: { utilization: [0.4, 0.5, 0.45] } } }), record);
+    for (const chart of chartsFor(data)) {
+      const svg = await renderSvg(chart.spec);
+      expect(svg, chart.id).toMatch(/^<svg[^>]+width="\d+"/);
+      expect(svg, chart.id).toContain('role-mark');
+      expect(await renderSvg(chart.spec), chart.id).toBe(svg);
+    }
+  });
+});

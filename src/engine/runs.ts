@@ -164,5 +164,8 @@ export function enqueue(state: SimState, run: RunState): void {
 export function closeRun(state: SimState, run: RunState): void {
   if (run.status !== 'active') return;
   stopHold(state, run, true);
+  // A run whose completion falls exactly on the horizon's end computed whole ticks past its
+  // work (completion is rounded up to the tick): it has done its work, not more.
+  run.committedFlop = Math.min(run.committedFlop, run.spec.totalFlop);
   markHoldEnd(run, 'horizon');
 }

@@ -13,11 +13,14 @@ import { decide } from './decide.js';
 import { closePreempting, releaseRun } from './preempt.js';
 import type { RunState, SimState } from './state.js';
 import type { RunRecord } from './record.js';
+import { attachInterruptions, interruptRun, type InterruptionSource } from './interruptions.js';
 
 export interface SimulateOptions {
   seed?: number;
   replication?: number;
   policy?: Policy;
+  /** Interruptions at absolute ticks besides the scenario's failures (a cloud's, say). */
+  interruptions?: InterruptionSource;
 }
 
 /**
@@ -29,6 +32,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const replication = options.replication ?? 0;
   const policy = options.policy ?? policyFor(scenario);
   const state = createState(scenario, seed, replication);
+  if (options.interruptions) attachInterruptions(state, options.interruptions, seed, replication);
   while (state.events.peekTick() < scenario.horizonTicks) step(state, policy);
   advance(state, scenario.horizonTicks);
   for (const run of state.runs) {
@@ -73,6 +77,9 @@ function handle(state: SimState, event: SimEvent): void {
     case EventKind.failure:
       if (!run || run.epoch !== event.epoch || run.status !== 'active') return;
       failRun(state, run);
+      break;
+    case EventKind.interrupt:
+      if (run) interruptRun(state, run);
       break;
     case EventKind.release:
       if (!run || run.epoch !== event.epoch) return;

@@ -6,6 +6,7 @@ import { checkPlausibility } from './plausibility.js';
 import { error, type PathSegment, type Problem } from './problems.js';
 import type { WrittenDistribution, WrittenScenario } from './schema.js';
 import { didYouMean } from './suggest.js';
+import { checkOptionRules } from '../procurement/check-option-rules.js';
 
 /**
  * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
@@ -126,6 +127,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
     }
   });
   problems.push(...checkLimits(s), ...checkPlausibility(s));
+  problems.push(...checkOptionRules(s));
   return problems;
 }
 

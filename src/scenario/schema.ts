@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionsSchema } from '../procurement/option-schema.js';
 import { schedulerSchema } from '../policies/scheduler-schema.js';
 import { workloadSchema } from '../workload/schema.js';
 
@@ -148,6 +149,7 @@ export const scenarioSchema = z.strictObject({
   failures: failuresSchema.optional(),
   lease: leaseSchema,
   runs: z.array(runSchema).optional(),
+  options: optionsSchema.optional(),
   // Lazy: these sections' schemas are built from the primitives above (an import cycle otherwise).
   scheduler: z.lazy(() => schedulerSchema).optional(),
   workload: z.lazy(() => workloadSchema).optional(),

@@ -1,0 +1,42 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from './io.js';
+import { emit } from './io.js';
+import { capsimVersion } from './version.js';
+import { parseWholeNumber, reportWarnings, seedOption, strictOption } from './common.js';
+
+export function parseReplications(value: string): number {
+  const n = parseWholeNumber(value);
+  if (n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, found "${value}"`);
+  return n;
+}
+
+export function registerCompare(program: Command, io: Io): void {
+  program
+    .command('compare')
+    .description("run the workload under every procurement option (lease, cloud) on the same random streams and compare their costs")
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(seedOption())
+    .addOption(new Option('-r, --replications <n>', 'paired replications (2 or more give 95% intervals)').argParser(parseReplications).default(1))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(strictOption())
+    .action(async (file: string, opts: { seed?: number; replications: number; format: 'table' | 'json'; out?: string; strict?: boolean }) => {
+      const [{ loadScenario }, { resolveOptions }, { compareOptions }, { renderComparison }, { scenarioHash }] = await Promise.all([
+        import('../scenario/load.js'),
+        import('../procurement/resolve-options.js'),
+        import('../procurement/compare.js'),
+        import('../procurement/render-comparison.js'),
+        import('../scenario/hash.js'),
+      ]);
+      const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+      reportWarnings(io, loaded.warnings);
+      const ctx = { scenario: loaded.scenario, written: loaded.written };
+      const comparison = compareOptions(
+        ctx,
+        resolveOptions(loaded.written, loaded.scenario),
+        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications },
+        { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
+      );
+      await emit(io, opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : renderComparison(comparison), opts.out);
+    });
+}

@@ -1,0 +1,124 @@
+import Table from 'cli-table3';
+import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
+import type { Comparison } from './compare.js';
+
+const plain = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
+  'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
+};
+
+/** Plain aligned columns, first column left: pastes into a memo as it is. */
+export function plainTable(head: string[], rows: string[][]): string {
+  const t = new Table({
+    head,
+    chars: plain,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
+  });
+  t.push(...rows);
+  return t.toString();
+}
+
+const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
+
+/** `capsim compare` as a table: options side by side, runs by option, break-even, confidence. */
+export function renderComparison(c: Comparison): string {
+  const out: string[] = [];
+  const reps = c.capsim.replications;
+  out.push(`${c.scenario.name}`);
+  out.push(`${c.scenario.start} .. ${c.scenario.end} · ${c.options.length} options on common random numbers · ${reps} replication${reps === 1 ? '' : 's'}${reps > 1 ? ' (means)' : ''}`);
+  out.push(`capsim ${c.capsim.version} · seed ${c.capsim.seed} · scenario ${c.capsim.scenarioHash.slice(0, 12)}`);
+  out.push('');
+
+  out.push('Options');
+  out.push(
+    plainTable(
+      ['option', 'kind', 'total cost', `vs ${c.baseline ?? 'baseline'}`, reps > 1 ? '95% CI of difference' : '', 'P(cheapest)', 'utilization', 'idle cost', '$ per PFLOP', 'work done'],
+      c.options.map((o) => {
+        const d = o.differenceFromBaselineUsd;
+        const done = c.options[0] ? o.deliveredFlop / Math.max(...c.options.map((x) => x.deliveredFlop)) : 1;
+        return [
+          o.name,
+          o.kind,
+          formatUsd(o.totalCostUsd),
+          o.name === c.baseline ? '–' : signedUsd(d.meanUsd),
+          d.ci95Usd && o.name !== c.baseline ? `${signedUsd(d.ci95Usd[0])} .. ${signedUsd(d.ci95Usd[1])}` : '',
+          reps > 1 ? formatPercent(o.probabilityCheapest, 0) : o.probabilityCheapest > 0 ? 'cheapest' : '',
+          formatPercent(o.utilization),
+          formatUsd(o.idleCostUsd),
+          o.costPerDeliveredPflopUsd === null ? '–' : `$${o.costPerDeliveredPflopUsd.toFixed(4)}`,
+          formatPercent(done, 0),
+        ];
+      }),
+    ),
+  );
+  out.push('');
+
+  const names = c.scenario.runs;
+  out.push('Cost per run (lease: usage share / fully loaded; cloud: as billed)');
+  out.push(
+    plainTable(
+      ['run', ...c.options.map((o) => o.name)],
+      names.map((name) => [
+        name,
+        ...c.options.map((o) => {
+          const r = o.runs.find((x) => x.name === name);
+          if (!r) return '–';
+          const cost = r.where === 'lease' ? `${formatUsd(r.costUsd)} / ${formatUsd(r.costFullyLoadedUsd)}` : formatUsd(r.costUsd);
+          return o.kind === 'hybrid' ? `${cost} (${r.where})` : cost;
+        }),
+      ]),
+    ),
+  );
+  out.push('');
+
+  out.push('Time to train, days from submit (GPUs)');
+  out.push(
+    plainTable(
+      ['run', ...c.options.map((o) => o.name)],
+      names.map((name) => [
+        name,
+        ...c.options.map((o) => {
+          const r = o.runs.find((x) => x.name === name);
+          if (!r) return '–';
+          const days = r.timeToTrainDays === null ? `unfinished (${formatPercent(r.progress, 0)})` : formatDecimal(r.timeToTrainDays);
+          return `${days} (${formatCount(r.gpus)})`;
+        }),
+      ]),
+    ),
+  );
+  out.push('');
+
+  if (c.breakEven.length > 0) {
+    out.push('Break-even utilization (lease cost per available GPU-hour / cloud price per GPU-hour)');
+    out.push(
+      plainTable(
+        ['lease', 'against', 'lease $/GPU-h', 'cloud $/GPU-h', 'break-even', 'lease utilization', 'verdict'],
+        c.breakEven.map((b) => [
+          b.lease,
+          b.against,
+          formatUsd(b.leaseCostPerAvailableGpuHourUsd),
+          formatUsd(b.cloudPriceUsdPerGpuHour),
+          formatPercent(b.utilization),
+          formatPercent(b.leaseUtilization),
+          b.utilization === null || b.leaseUtilization === null ? '–' : b.leaseUtilization >= b.utilization ? 'lease cheaper per GPU-hour used' : 'cloud cheaper per GPU-hour used',
+        ]),
+      ),
+    );
+    out.push('');
+  }
+
+  out.push(confidenceLine(c));
+  return out.join('\n') + '\n';
+}
+
+function confidenceLine(c: Comparison): string {
+  const reps = c.capsim.replications;
+  if (reps < 2) return 'Confidence: one replication; run with --replications 20 or more for intervals and P(cheapest).';
+  const best = [...c.options].sort((a, b) => b.probabilityCheapest - a.probabilityCheapest)[0];
+  const clear = c.options.filter((o) => o.name !== c.baseline && o.differenceFromBaselineUsd.ci95Usd && (o.differenceFromBaselineUsd.ci95Usd[0] > 0 || o.differenceFromBaselineUsd.ci95Usd[1] < 0));
+  return (
+    `Confidence: ${best ? `${best.name} is the cheapest in ${formatPercent(best.probabilityCheapest, 0)} of ${reps} paired replications` : ''}; ` +
+    `${clear.length} of ${c.options.length - 1} differences from ${c.baseline} exclude zero at 95%.`
+  );
+}

@@ -8,12 +8,15 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is a terminal (colour and progress bars only then). */
   isTty: boolean;
+  /** Whether stderr is a terminal (progress bars only then). */
+  stderrIsTty?: boolean;
 }
 
 export const processIo: Io = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY),
+  stderrIsTty: Boolean(process.stderr.isTTY),
 };
 
 /**

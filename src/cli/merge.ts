@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { emit, type Io } from './io.js';
+import { ScenarioError } from '../errors.js';
+import { error, type Problem } from '../scenario/problems.js';
+import { isPartial, mergeProblems, type Partial } from '../montecarlo/partial.js';
+import { mergeReplications, mergeSweep, type ReplicationsBody, type SweepBody } from '../montecarlo/merge.js';
+import { monteCarloFormats, renderMonteCarlo, type MonteCarloFormat } from '../montecarlo/render-statistics.js';
+import { renderSweep, sweepFormats, type SweepFormat } from '../montecarlo/sweep-report.js';
+
+export function registerMerge(program: Command, io: Io): void {
+  program
+    .command('merge')
+    .description('combine the partial results of every shard (--shard k/n) into the result of the unsharded run, byte for byte')
+    .argument('<partials...>', 'partial result files, one per shard, in any order')
+    .addOption(new Option('-f, --format <format>', 'output format (default: the one the shards were run with)').choices([...new Set([...monteCarloFormats, ...sweepFormats])]))
+    .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
+    .action((files: string[], opts: { format?: string; out?: string }) => merge(files, opts, io));
+}
+
+async function merge(files: string[], opts: { format?: string; out?: string }, io: Io): Promise<void> {
+  const problems: Problem[] = [];
+  const partials: Array<{ file: string; partial: Partial }> = [];
+  for (const file of files) {
+    try {
+      const value: unknown = JSON.parse(await readFile(file, 'utf8'));
+      if (isPartial(value)) partials.push({ file, partial: value });
+      else problems.push({ ...error('not-a-partial', [], 'not a partial result of capsim (expected the --out of a run with --shard k/n)'), file });
+    } catch (cause) {
+      const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `cannot read a partial result: ${(cause as Error).message}`;
+      problems.push({ ...error('unreadable', [], reason), file });
+    }
+  }
+  if (problems.length === 0) for (const message of mergeProblems(partials)) problems.push(error('shards', [], message));
+  if (problems.length > 0) throw new ScenarioError(problems);
+
+  const first = (partials[0] as { partial: Partial }).partial;
+  const format = opts.format ?? first.format;
+  if (first.kind === 'sweep') {
+    if (!(sweepFormats as readonly string[]).includes(format)) throw new ScenarioError([error('format', [], `--format ${format} is not a sweep format; use ${sweepFormats.join(', ')}`)]);
+    await emit(io, renderSweep(mergeSweep(partials.map((p) => p.partial as Partial<'sweep', SweepBody>)), format as SweepFormat), opts.out);
+  } else {
+    if (!(monteCarloFormats as readonly string[]).includes(format)) throw new ScenarioError([error('format', [], `--format ${format} is not a replications format; use ${monteCarloFormats.join(', ')}`)]);
+    await emit(io, renderMonteCarlo(mergeReplications(partials.map((p) => p.partial as Partial<'replications', ReplicationsBody>)), format as MonteCarloFormat), opts.out);
+  }
+}

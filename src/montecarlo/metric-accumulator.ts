@@ -1,0 +1,100 @@
+import { ExactSum, scaledVariance, twoProduct } from './exact-sum.js';
+import { QuantileStore, type QuantileStoreData } from './quantile-store.js';
+import { studentT975 } from './student-t.js';
+
+/** The statistics of one metric over the replications in which it had a value. */
+export interface MetricStatistics {
+  /** Replications in which the metric was a number (null and non-finite values are left out). */
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1 in the denominator); null when n = 1. */
+  sd: number | null;
+  min: number;
+  p5: number;
+  p50: number;
+  p95: number;
+  max: number;
+  /** 95% confidence interval of the mean: mean -/+ t(0.975, n - 1) x sd / sqrt(n); null when n = 1. */
+  ci95Low: number | null;
+  ci95High: number | null;
+}
+
+export interface MetricAccumulatorData {
+  n: number;
+  sum: number[];
+  sumSquares: number[];
+  min: number;
+  max: number;
+  values: QuantileStoreData;
+}
+
+/**
+ * One metric across replications, in memory that does not grow with their number: exact sums of
+ * the values and of their squares, the extremes, and a quantile store. Every part is a function of
+ * the multiset of values only, so any split into workers or shards merges to the same state.
+ */
+export class MetricAccumulator {
+  n = 0;
+  min = Infinity;
+  max = -Infinity;
+  private readonly sum = new ExactSum();
+  private readonly sumSquares = new ExactSum();
+  private readonly values = new QuantileStore();
+
+  add(x: number): void {
+    this.n += 1;
+    this.sum.add(x);
+    const [hi, lo] = twoProduct(x, x);
+    this.sumSquares.add(hi);
+    this.sumSquares.add(lo);
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    this.values.add(x);
+  }
+
+  merge(other: MetricAccumulator): void {
+    this.n += other.n;
+    this.sum.addSum(other.sum);
+    this.sumSquares.addSum(other.sumSquares);
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
+    this.values.merge(other.values);
+  }
+
+  statistics(): MetricStatistics {
+    const n = this.n;
+    const mean = this.sum.value() / n;
+    const variance = n > 1 ? Math.max(0, scaledVariance(n, this.sum, this.sumSquares)) / (n * (n - 1)) : null;
+    const sd = variance === null ? null : Math.sqrt(variance);
+    const half = sd === null ? null : (studentT975(n - 1) * sd) / Math.sqrt(n);
+    // A sketch's estimate can fall a hair outside the data; the extremes are known exactly.
+    const quantile = (q: number) => Math.min(this.max, Math.max(this.min, this.values.quantile(q, n)));
+    return {
+      n,
+      mean,
+      sd,
+      min: this.min,
+      p5: quantile(0.05),
+      p50: quantile(0.5),
+      p95: quantile(0.95),
+      max: this.max,
+      ci95Low: half === null ? null : mean - half,
+      ci95High: half === null ? null : mean + half,
+    };
+  }
+
+  toData(): MetricAccumulatorData {
+    return { n: this.n, sum: [...this.sum.partials], sumSquares: [...this.sumSquares.partials], min: this.min, max: this.max, values: this.values.toData() };
+  }
+
+  static fromData(data: MetricAccumulatorData): MetricAccumulator {
+    const m = new MetricAccumulator();
+    m.n = data.n;
+    m.sum.partials.push(...data.sum);
+    m.sumSquares.partials.push(...data.sumSquares);
+    m.min = data.min;
+    m.max = data.max;
+    Object.assign(m, { values: QuantileStore.fromData(data.values) });
+    return m;
+  }
+}

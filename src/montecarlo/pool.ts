@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { runBlock, type BlockResult, type BlockTask } from './run-block.js';
+
+/** Runs blocks of replications: in this thread, or on a pool of worker threads. */
+export interface BlockRunner {
+  readonly workers: number;
+  run(task: BlockTask): Promise<BlockResult>;
+  close(): Promise<void>;
+}
+
+/**
+ * One worker: run blocks in this thread (no start-up cost, nothing to build). More: a piscina pool
+ * of that many threads. Results never depend on which: see SummaryAccumulator.
+ */
+export function createRunner(workers: number): BlockRunner {
+  if (workers <= 1) {
+    return {
+      workers: 1,
+      // Yield to the event loop between blocks, so that a progress bar and Ctrl-C stay live.
+      run: (task) => new Promise((resolve) => setImmediate(() => resolve(runBlock(task)))),
+      close: async () => {},
+    };
+  }
+  const pool = new Piscina<BlockTask, BlockResult>({ filename: workerFile().href, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  return {
+    workers,
+    run: (task) => pool.run(task),
+    close: () => pool.destroy(),
+  };
+}
+
+/**
+ * The compiled worker beside this module; from TypeScript sources (the tests), the copy in dist/,
+ * which the test setup builds. Worker threads cannot load .ts files on Node 20.
+ */
+function workerFile(): URL {
+  const beside = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  return new URL('../../dist/montecarlo/worker.js', import.meta.url);
+}

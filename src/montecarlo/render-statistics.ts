@@ -1,0 +1,66 @@
+import type { MetricStatistics } from './metric-accumulator.js';
+import type { MonteCarloReport } from './report.js';
+
+export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;
+
+export function renderMonteCarloJson(report: MonteCarloReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** One row per metric: its path, then each statistic at full precision (shortest round-trip form). */
+export function renderMonteCarloCsv(report: MonteCarloReport): string {
+  const rows = [['metric', ...statisticNames].join(',')];
+  for (const [path, s] of Object.entries(report.statistics)) rows.push([csvField(path), ...statisticNames.map((k) => csvNumber(s[k]))].join(','));
+  return `${rows.join('\n')}\n`;
+}
+
+/** Aligned columns for people: four significant digits, the interval as low .. high. */
+export function renderMonteCarloTable(report: MonteCarloReport): string {
+  const c = report.capsim;
+  const head = ['metric', 'n', 'mean', 'sd', 'p5', 'p50', 'p95', '95% CI of the mean'];
+  const rows = Object.entries(report.statistics).map(([path, s]: [string, MetricStatistics]) => [
+    path,
+    String(s.n),
+    formatStatistic(s.mean),
+    formatStatistic(s.sd),
+    formatStatistic(s.p5),
+    formatStatistic(s.p50),
+    formatStatistic(s.p95),
+    s.ci95Low === null || s.ci95High === null ? '–' : `${formatStatistic(s.ci95Low)} .. ${formatStatistic(s.ci95High)}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ').trimEnd();
+  return [
+    report.scenario.name,
+    `capsim ${c.version} · seed ${c.seed} · ${c.replications} replications · scenario ${c.scenarioHash.slice(0, 12)}`,
+    '',
+    line(head),
+    ...rows.map(line),
+    '',
+  ].join('\n');
+}
+
+const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+export function formatStatistic(x: number | null): string {
+  if (x === null) return '–';
+  return Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(3).replace('e+', 'e') : significant.format(x);
+}
+
+export function csvNumber(x: number | null | undefined): string {
+  return x === null || x === undefined ? '' : String(x);
+}
+
+/** RFC 4180: quote a field holding a comma, quote or line break. */
+export function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const monteCarloFormats = ['table', 'json', 'csv'] as const;
+export type MonteCarloFormat = (typeof monteCarloFormats)[number];
+
+export function renderMonteCarlo(report: MonteCarloReport, format: MonteCarloFormat): string {
+  if (format === 'json') return renderMonteCarloJson(report);
+  if (format === 'csv') return renderMonteCarloCsv(report);
+  return renderMonteCarloTable(report);
+}

@@ -1,0 +1,60 @@
+import type { Provenance } from '../reports/summary.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { BlockRunner } from './pool.js';
+import type { BlockResult } from './run-block.js';
+import { SummaryAccumulator } from './summary-accumulator.js';
+
+export interface ReplicationSet {
+  scenario: Scenario;
+  seed: number;
+  /** Replications from (inclusive) to (exclusive). */
+  from: number;
+  to: number;
+  provenance: Provenance;
+}
+
+export interface Replicated {
+  accumulator: SummaryAccumulator;
+  events: number;
+  simulatedGpuHours: number;
+}
+
+/** Called after each block with the replications done so far. */
+export type OnProgress = (done: number, total: number) => void;
+
+/**
+ * Runs replications [from, to) in blocks on `runner` and folds the blocks in replication order.
+ * At most a few blocks per worker are in flight, so memory does not grow with the number of
+ * replications; the result is the same for any number of workers and any block size.
+ */
+export async function replicate(set: ReplicationSet, runner: BlockRunner, onProgress?: OnProgress): Promise<Replicated> {
+  const total = set.to - set.from;
+  const size = blockSize(total, runner.workers);
+  const starts: number[] = [];
+  for (let r = set.from; r < set.to; r += size) starts.push(r);
+  const submit = (start: number): Promise<BlockResult> => {
+    const block = runner.run({ scenario: set.scenario, seed: set.seed, from: start, to: Math.min(start + size, set.to), provenance: set.provenance });
+    block.catch(() => {}); // awaited in order below; this only keeps a later block's failure from going unhandled meanwhile
+    return block;
+  };
+
+  const window = runner.workers * 3;
+  const inFlight = starts.slice(0, window).map(submit);
+  const result: Replicated = { accumulator: new SummaryAccumulator(), events: 0, simulatedGpuHours: 0 };
+  for (let i = 0; i < starts.length; i += 1) {
+    const block = await (inFlight[i] as Promise<BlockResult>);
+    inFlight[i] = undefined as unknown as Promise<BlockResult>;
+    const next = starts[i + window];
+    if (next !== undefined) inFlight[i + window] = submit(next);
+    result.accumulator.merge(SummaryAccumulator.fromData(block.accumulator));
+    result.events += block.events;
+    result.simulatedGpuHours += block.simulatedGpuHours;
+    onProgress?.(Math.min((i + 1) * size, total), total);
+  }
+  return result;
+}
+
+/** Blocks small enough to balance the workers and show progress, large enough to amortise a message. */
+export function blockSize(replications: number, workers: number): number {
+  return Math.max(1, Math.min(50, Math.ceil(replications / (workers * 8))));
+}

@@ -1,0 +1,37 @@
+import { simulate } from '../engine/simulate.js';
+import { summarize, type Provenance } from '../reports/summary.js';
+import type { Scenario } from '../scenario/scenario.js';
+import { SummaryAccumulator, type SummaryAccumulatorData } from './summary-accumulator.js';
+
+/** A contiguous block of replications of one scenario: what a worker thread is given. */
+export interface BlockTask {
+  scenario: Scenario;
+  seed: number;
+  /** Replications from (inclusive) to (exclusive); replication r draws from createRng(seed, r, ...). */
+  from: number;
+  to: number;
+  provenance: Provenance;
+}
+
+export interface BlockResult {
+  accumulator: SummaryAccumulatorData;
+  /** Events handled over the block: the unit of the engine's cost. */
+  events: number;
+  /** Installed GPU-hours simulated over the block. */
+  simulatedGpuHours: number;
+}
+
+/** Simulates each replication of the block and folds its report into one accumulator. */
+export function runBlock(task: BlockTask): BlockResult {
+  const accumulator = new SummaryAccumulator();
+  let events = 0;
+  let simulatedGpuHours = 0;
+  for (let r = task.from; r < task.to; r += 1) {
+    const record = simulate(task.scenario, { seed: task.seed, replication: r });
+    const summary = summarize(record, task.provenance);
+    events += record.events;
+    simulatedGpuHours += summary.cluster.availableGpuHours;
+    accumulator.addReport(summary);
+  }
+  return { accumulator: accumulator.toData(), events, simulatedGpuHours };
+}

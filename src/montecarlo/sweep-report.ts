@@ -1,0 +1,55 @@
+import type { MetricStatistics } from './metric-accumulator.js';
+import type { Setting } from './setting.js';
+import { csvField, csvNumber } from './render-statistics.js';
+
+/** One point of a sweep: its settings and the statistics of its metrics over the replications. */
+export interface SweepPointResult {
+  point: number;
+  settings: Setting[];
+  replications: number;
+  statistics: Record<string, MetricStatistics>;
+}
+
+/** The report of `capsim sweep`: the JSON contract; the CSV has one row per point. */
+export interface SweepReport {
+  capsim: { version: string; scenarioHash: string; seed: number; replications: number };
+  scenario: { name: string };
+  parameters: string[];
+  points: SweepPointResult[];
+}
+
+export function renderSweepJson(report: SweepReport): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+const csvStatistics = ['mean', 'sd', 'p5', 'p50', 'p95', 'ci95Low', 'ci95High'] as const;
+
+/**
+ * One row per point: `point`, each parameter, then `<metric>.<statistic>` for every metric seen
+ * (in the order first seen over the points), blank where a point has no value for it.
+ */
+export function renderSweepCsv(report: SweepReport): string {
+  const metrics = [...new Set(report.points.flatMap((p) => Object.keys(p.statistics)))];
+  const head = ['point', ...report.parameters, ...metrics.flatMap((m) => csvStatistics.map((s) => `${m}.${s}`))];
+  const rows = report.points.map((p) => {
+    const byPath = new Map(p.settings.map((s) => [s.path, s.value]));
+    return [
+      String(p.point),
+      ...report.parameters.map((name) => csvValue(byPath.get(name))),
+      ...metrics.flatMap((m) => csvStatistics.map((s) => csvNumber(p.statistics[m]?.[s]))),
+    ];
+  });
+  return `${[head.map(csvField).join(','), ...rows.map((r) => r.join(','))].join('\n')}\n`;
+}
+
+function csvValue(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return csvField(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+export const sweepFormats = ['csv', 'json'] as const;
+export type SweepFormat = (typeof sweepFormats)[number];
+
+export function renderSweep(report: SweepReport, format: SweepFormat): string {
+  return format === 'json' ? renderSweepJson(report) : renderSweepCsv(report);
+}

@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Vitest global setup: worker threads load the compiled worker from dist/ (Node 20 cannot load
+ * TypeScript in a worker), so dist/ must match src/. `npm ci` builds it; this rebuilds it when a
+ * source is newer, so a fresh clone and an edited tree both test what the sources say.
+ */
+export default function setup(): void {
+  const worker = 'dist/montecarlo/worker.js';
+  if (existsSync(worker) && newestMtime('src') <= statSync(worker).mtimeMs) return;
+  try {
+    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
+  } catch {
+    // Type errors still emit JavaScript; the typecheck step of `npm test` reports them.
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}

@@ -1,0 +1,95 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { mean, quantile, sampleStandardDeviation } from 'simple-statistics';
+import { MetricAccumulator } from '../../src/montecarlo/metric-accumulator.js';
+import { exactDistinctLimit, sketchRelativeAccuracy } from '../../src/montecarlo/quantile-store.js';
+import { createRng } from '../../src/random/rng.js';
+
+const accumulate = (xs: number[]) => {
+  const m = new MetricAccumulator();
+  for (const x of xs) m.add(x);
+  return m;
+};
+
+const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e9, max: 1e9, noNaN: true }));
+
+describe('MetricAccumulator', () => {
+  it('reports the mean, standard deviation and quantiles of simple-statistics while values are few', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 2, maxLength: 60 }), (xs) => {
+        const s = accumulate(xs).statistics();
+        expect(s.n).toBe(xs.length);
+        expect(s.mean).toBeCloseTo(mean(xs), 3);
+        expect(s.sd as number).toBeCloseTo(sampleStandardDeviation(xs), 3);
+        expect(s.p5).toBe(quantile(xs, 0.05));
+        expect(s.p50).toBe(quantile(xs, 0.5));
+        expect(s.p95).toBe(quantile(xs, 0.95));
+        expect(s.min).toBe(Math.min(...xs));
+        expect(s.max).toBe(Math.max(...xs));
+      }),
+    );
+  });
+
+  it('gives identical statistics however the values are split into merged parts', () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 80 }), fc.array(fc.nat(), { maxLength: 4 }), (xs, cuts) => {
+        const bounds = [0, ...cuts.map((c) => c % (xs.length + 1)).sort((a, b) => a - b), xs.length];
+        const merged = new MetricAccumulator();
+        for (let i = 0; i + 1 < bounds.length; i += 1) {
+          const part = accumulate(xs.slice(bounds[i], bounds[i + 1]));
+          if (part.n > 0) merged.merge(MetricAccumulator.fromData(JSON.parse(JSON.stringify(part.toData()))));
+        }
+        expect(merged.statistics()).toEqual(accumulate(xs).statistics());
+      }),
+    );
+  });
+
+  it('switches to a sketch past the distinct-value limit, staying within its relative accuracy and independent of the split', () => {
+    const rng = createRng(1, 0, 'test:sketch');
+    const xs = Array.from({ length: 3 * exactDistinctLimit }, () => 1000 * Math.exp(3 * rng()));
+    const whole = accumulate(xs).statistics();
+    const merged = accumulate(xs.slice(0, 500));
+    merged.merge(accumulate(xs.slice(500)));
+    expect(merged.statistics()).toEqual(whole);
+    for (const [q, got] of [[0.05, whole.p5], [0.5, whole.p50], [0.95, whole.p95]] as const) {
+      const truth = quantile(xs, q);
+      // The sketch answers within its relative accuracy of the value at rank (n - 1) q; neighbouring ranks differ by far less.
+      expect(Math.abs(got - truth) / truth).toBeLessThan(2 * sketchRelativeAccuracy);
+    }
+  });
+
+  it('reports no standard deviation or interval from a single value', () => {
+    const s = accumulate([3]).statistics();
+    expect(s).toMatchObject({ n: 1, mean: 3, sd: null, ci95Low: null, ci95High: null, p5: 3, p50: 3, p95: 3 });
+  });
+
+  it("its 95% interval covers a known mean in about 95% of repeated experiments (binomial tolerance)", () => {
+    // 1,000 experiments of 12 uniform draws on [0, 10): the true mean is 5. Coverage is binomial
+    // (1000, 0.95): mean 950, sd 6.9; 4 sd either side leaves a false alarm about 1 in 15,000.
+    const rng = createRng(7, 0, 'test:coverage');
+    let covered = 0;
+    const experiments = 1000;
+    for (let e = 0; e < experiments; e += 1) {
+      const s = accumulate(Array.from({ length: 12 }, () => 10 * rng())).statistics();
+      if ((s.ci95Low as number) <= 5 && 5 <= (s.ci95High as number)) covered += 1;
+    }
+    const sd = Math.sqrt(experiments * 0.95 * 0.05);
+    expect(covered).toBeGreaterThan(950 - 4 * sd);
+    expect(covered).toBeLessThan(950 + 4 * sd);
+  });
+
+  it('an interval from the normal quantile instead of Student t would cover too rarely with 4 draws', () => {
+    // Guards the coverage test's power: with n = 4, mean +/- 1.96 sd/sqrt(n) covers about 83%.
+    const rng = createRng(8, 0, 'test:coverage-z');
+    let coveredT = 0;
+    let coveredZ = 0;
+    for (let e = 0; e < 1000; e += 1) {
+      const s = accumulate(Array.from({ length: 4 }, () => 10 * rng())).statistics();
+      if ((s.ci95Low as number) <= 5 && 5 <= (s.ci95High as number)) coveredT += 1;
+      const half = (1.96 * (s.sd as number)) / 2;
+      if (s.mean - half <= 5 && 5 <= s.mean + half) coveredZ += 1;
+    }
+    expect(coveredT).toBeGreaterThan(922);
+    expect(coveredZ).toBeLessThan(900);
+  });
+});

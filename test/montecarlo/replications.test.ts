@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mean, quantile } from 'simple-statistics';
+import { runCli, tempDir } from '../cli/helpers.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/reports/summary.js';
+
+const scenario = 'scenarios/small.yaml';
+const replications = '40';
+
+async function report(...extra: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runCli('run', scenario, '--replications', replications, '--format', 'json', '--quiet', ...extra);
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
+  return stdout;
+}
+
+describe('capsim run --replications', () => {
+  it('prints byte-identical reports with 1, 2 and 4 worker threads', async () => {
+    const one = await report('--workers', '1');
+    expect(await report('--workers', '2')).toBe(one);
+    expect(await report('--workers', '4')).toBe(one);
+  });
+
+  it("reports each metric's mean and quantiles over the replications r = 0..R-1 as simple-statistics computes them", async () => {
+    const parsed = JSON.parse(await report('--workers', '1'));
+    const { scenario: s } = await loadScenario(scenario);
+    const values = Array.from({ length: Number(replications) }, (_, r) => summarize(simulate(s, { replication: r }), { version: 'x', scenarioHash: 'x' }).cluster.lostGpuHours);
+    const stats = parsed.statistics['cluster.lostGpuHours'];
+    expect(parsed.capsim.replications).toBe(40);
+    expect(stats.n).toBe(40);
+    expect(stats.mean).toBeCloseTo(mean(values), 6);
+    expect(stats.p50).toBeCloseTo(quantile(values, 0.5), 6);
+    expect(stats.sd).toBeGreaterThan(0);
+    expect(stats.ci95Low).toBeLessThan(stats.mean);
+    expect(stats.ci95High).toBeGreaterThan(stats.mean);
+    expect(parsed.statistics['capsim.seed']).toBeUndefined();
+  });
+
+  it('merges three shards, given in any order, into exactly the bytes of the unsharded run', async () => {
+    const dir = tempDir();
+    const whole = await report('--workers', '2');
+    for (const k of [1, 2, 3]) {
+      const { code } = await runCli('run', scenario, '--replications', replications, '--format', 'json', '--quiet', '--workers', '1', '--shard', `${k}/3`, '--out', join(dir, `part-${k}.json`));
+      expect(code).toBe(0);
+    }
+    const merged = await runCli('merge', join(dir, 'part-3.json'), join(dir, 'part-1.json'), join(dir, 'part-2.json'));
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toBe(whole);
+  });
+
+  it('renders the table and CSV formats, one line per metric', async () => {
+    const table = await runCli('run', scenario, '--replications', '5', '--workers', '1', '--metric', 'cluster.utilization');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('5 replications');
+    expect(table.stdout).toMatch(/cluster\.utilization\s+5\s/);
+    const dir = tempDir();
+    await runCli('run', scenario, '--replications', '5', '--workers', '1', '--metric', 'money', '--shard', '1/1', '--out', join(dir, 'p.json'));
+    const csv = await runCli('merge', join(dir, 'p.json'), '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toBe('metric,n,mean,sd,min,p5,p50,p95,max,ci95Low,ci95High');
+    expect(csv.stdout).toMatch(/^money\.leasePaidUsd,5,/m);
+  });
+
+  it('refuses a malformed shard, and --shard without --replications, with exit code 2', async () => {
+    const bad = await runCli('run', scenario, '--replications', '4', '--shard', '3/2');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected k/n with 1 <= k <= n');
+    const alone = await runCli('run', scenario, '--shard', '1/2');
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('--workers and --shard need --replications');
+  });
+
+  it('refuses to merge an incomplete set of shards, or shards of different jobs, and writes nothing', async () => {
+    const dir = tempDir();
+    await runCli('run', scenario, '--replications', '4', '--workers', '1', '--shard', '1/2', '--out', join(dir, 'a.json'));
+    await runCli('run', scenario, '--replications', '4', '--workers', '1', '--seed', '9', '--shard', '2/2', '--out', join(dir, 'b.json'));
+    const missing = await runCli('merge', join(dir, 'a.json'), '--out', join(dir, 'out.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('missing shard(s) 2/2');
+    const mixed = await runCli('merge', join(dir, 'a.json'), join(dir, 'b.json'));
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain('a partial of another job');
+    const absent = await runCli('merge', join(dir, 'nope.json'));
+    expect(absent.stderr).toContain('nope.json: error: no such file');
+    expect(() => readFileSync(join(dir, 'out.json'))).toThrow();
+  });
+});

@@ -38,6 +38,16 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/**
+ * Ctrl-C (SIGINT): stop at once with exit code 130. bin/capsim.js calls this from its signal
+ * handler. Reports are written whole or not at all (writeFileAtomic), so nothing is left half
+ * written; files already written whole (sweep points) stay, so a sweep can resume.
+ */
+export function interrupt(io: Io = processIo): never {
+  io.stderr('\ncapsim: interrupted; nothing half-written was left\n');
+  process.exit(ExitCode.interrupted);
+}
+
 function exitCodeFor(cause: unknown, io: Io): number {
   if (cause instanceof CommanderError) {
     // Help and version exit 0; usage errors were already printed by commander.

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { ScenarioError } from '../errors.js';
+import { error } from '../scenario/problems.js';
 import { dirname, basename, join } from 'node:path';
 
 /** Where the CLI writes; tests pass their own to run the CLI in-process. */
@@ -25,13 +27,32 @@ export const processIo: Io = {
  */
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Synchronous on purpose: no event-loop turn, so no Ctrl-C handler, can run between the write
+  // and the rename, and an interrupt never leaves the temporary file behind.
   try {
-    await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
+    writeFileSync(temp, content, 'utf8');
+    renameSync(temp, path);
   } catch (cause) {
-    await rm(temp, { force: true });
-    throw cause;
+    rmSync(temp, { force: true });
+    throw unwritable(path, cause);
   }
+}
+
+/** A report path that cannot be written is the user's to fix (exit 2), not a bug (exit 1). */
+function unwritable(path: string, cause: unknown): unknown {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'its directory does not exist',
+    ENOTDIR: 'a part of its directory is a file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+  };
+  const reason = code === undefined ? undefined : reasons[code];
+  if (!reason) return cause;
+  return new ScenarioError([{ ...error('unwritable', [], `cannot write the report: ${reason}`), file: path }]);
 }
 
 /** Print to stdout, or write atomically to `out` when given. */

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { tickToIso } from '../../src/model/time.js';
+import { summarize } from '../../src/reports/summary.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { provenance } from '../builders.js';
+
+/**
+ * Times are integer ticks from the start, never accumulated floating-point increments: the
+ * default 42-month scenario at 1-minute ticks ends exactly at the contract's end.
+ */
+describe('the 42-month lease at 1-minute ticks', async () => {
+  const { scenario } = await loadScenario('scenarios/colossus-2-reflection.yaml');
+  // 1 Jul 2026 .. 31 Dec 2029 inclusive: 184 + 365 + 366 + 365 = 1,280 days
+  const minutes = 1_280 * 24 * 60;
+
+  it('has a horizon of exactly 1,280 days of whole minutes', () => {
+    expect(scenario.tickMinutes).toBe(1);
+    expect(scenario.horizonTicks).toBe(minutes);
+    expect(Number.isSafeInteger(scenario.horizonTicks)).toBe(true);
+  });
+
+  it('ends at 31 Dec 2029 24:00 UTC, which is 1 Jan 2030 00:00', () => {
+    expect(tickToIso(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks)).toBe('2030-01-01');
+    expect(scenario.startMinutes + scenario.horizonTicks).toBe(Date.UTC(2030, 0, 1) / 60_000);
+    expect(tickToIso(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks - 1)).toBe('2029-12-31T23:59');
+  });
+
+  it('integrates the months to the last minute: 42 months, ending at the horizon, summing exactly', () => {
+    const record = simulate(scenario);
+    expect(record.months).toHaveLength(42);
+    expect(record.months.at(-1)?.label).toBe('2029-12');
+    expect(record.months.at(-1)?.endTick).toBe(scenario.horizonTicks);
+    const installed = record.months.reduce((a, m) => a + m.installedRackTicks, 0);
+    expect(installed).toBe(scenario.cluster.maxRacks * minutes);
+    const summary = summarize(record, provenance);
+    expect(summary.cluster.availableGpuHours).toBe(278 * 72 * 1_280 * 24);
+    // The lease: 42 whole months at $150M, to the cent.
+    expect(summary.money.leasePaidUsd).toBe(42 * 150_000_000);
+  });
+});

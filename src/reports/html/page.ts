@@ -5,6 +5,7 @@ import type { ReportData } from './report-data.js';
 import { renderSvg } from './render-svg.js';
 import { escapeHtml as h } from './escape.js';
 import { styles } from './styles.js';
+import { keyFindings } from './findings.js';
 
 /**
  * The HTML report: one self-contained page (inline CSS, charts as inline SVG, no script, no
@@ -26,6 +27,7 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <title>${h(s.scenario.name)} · capsim report</title><link rel="icon" href="data:,"><style>${styles}</style></head>
 <body><main>
 ${headerHtml(s)}
+<section class="findings"><h2>In brief</h2><ul>${keyFindings(s).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
 ${kpisHtml(s)}
 ${section('utilization')}
 ${section('timeline', runsTableHtml(s))}

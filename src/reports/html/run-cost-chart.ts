@@ -1,6 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunCost } from './report-data.js';
+import { formatUsd } from '../format.js';
 import { chartConfig, chartWidth } from './theme.js';
+import { moneyUnit } from './money-unit.js';
 
 const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#c8423b', '#5b6570'];
 
@@ -11,9 +13,9 @@ const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#
 export function runCostChart(costs: RunCost[]): TopLevelSpec {
   const runs = [...new Set(costs.map((c) => c.run))];
   const options = [...new Set(costs.map((c) => c.option))];
-  const [unit, divisor] = moneyUnit(Math.max(0, ...costs.map((c) => c.highUsd ?? c.costUsd)));
+  const { unit, divisor } = moneyUnit(Math.max(0, ...costs.map((c) => c.highUsd ?? c.costUsd)));
   const scaled = (usd: number | null) => (usd === null ? null : usd / divisor);
-  const values = costs.map((c) => ({ ...c, costMusd: scaled(c.costUsd), lowMusd: scaled(c.lowUsd), highMusd: scaled(c.highUsd) }));
+  const values = costs.map((c) => ({ ...c, costMusd: scaled(c.costUsd), lowMusd: scaled(c.lowUsd), highMusd: scaled(c.highUsd), labelAtMusd: scaled(c.highUsd ?? c.costUsd), label: formatUsd(c.costUsd) }));
   const whiskers = values.filter((v) => v.lowMusd !== null && v.highMusd !== null);
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: runs };
   const yOffset = { field: 'option', type: 'nominal' as const, sort: options };
@@ -29,6 +31,11 @@ export function runCostChart(costs: RunCost[]): TopLevelSpec {
       },
     },
   ];
+  layers.push({
+    name: 'cost-labels',
+    mark: { type: 'text', align: 'left', dx: 4, fontSize: 10, color: '#44505c' },
+    encoding: { y, yOffset, x: { ...x, field: whiskers.length > 0 ? 'labelAtMusd' : 'costMusd' }, text: { field: 'label' } },
+  });
   if (whiskers.length > 0) {
     layers.push({
       name: 'whiskers',
@@ -47,9 +54,3 @@ export function runCostChart(costs: RunCost[]): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** Millions for a large cluster, thousands for a small one, so the axis reads in whole numbers. */
-function moneyUnit(maxUsd: number): [string, number] {
-  if (maxUsd >= 1e9) return ['billions', 1e9];
-  if (maxUsd >= 1e6) return ['millions', 1e6];
-  return ['thousands', 1e3];
-}

@@ -28,6 +28,8 @@ td.text,th.text{text-align:left}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:8px 0 0;font-size:13px}
 dt{color:#5b6570}dd{margin:0;font-variant-numeric:tabular-nums}
 code{font-size:12px}
+.findings{border-left:4px solid #1f4e79}
+.findings ul{margin:6px 0 0;padding-left:18px}.findings li{margin:3px 0;font-size:14.5px}
 footer{color:#7b8691;font-size:11.5px;margin-top:8px}
 .status-completed{color:#2f7d4f}.status-active{color:#1f4e79}.status-queued,.status-pending{color:#b07d0a}
 @media print{body{background:#fff}section,.kpi{break-inside:avoid;border-color:#ccc}}

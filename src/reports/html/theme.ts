@@ -8,7 +8,7 @@ export const chartConfig: Config = {
   background: 'white',
   view: { stroke: null },
   axis: { labelColor: '#44505c', titleColor: '#44505c', gridColor: '#eef1f4', domainColor: '#9aa5b1', tickColor: '#9aa5b1', labelFontSize: 11, titleFontSize: 11, titleFontWeight: 'normal' },
-  legend: { labelColor: '#44505c', titleColor: '#44505c', labelFontSize: 11, titleFontSize: 11, orient: 'top', titleFontWeight: 'normal', labelLimit: 320 },
+  legend: { labelColor: '#44505c', titleColor: '#44505c', labelFontSize: 11, titleFontSize: 11, orient: 'top', titleFontWeight: 'normal', labelLimit: 320, columnPadding: 18, gridAlign: 'none' },
   title: { anchor: 'start', fontSize: 13, color: '#1d2733' },
 };
 

@@ -6,6 +6,8 @@ import { processIo, type Io } from './cli/io.js';
 import { capsimVersion } from './cli/version.js';
 import { registerRun } from './cli/run.js';
 import { registerValidate } from './cli/validate.js';
+import { registerCompare } from './cli/compare.js';
+import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
 import { registerMerge } from './cli/merge.js';
 
@@ -18,6 +20,8 @@ function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   registerRun(program, io);
   registerValidate(program, io);
+  registerCompare(program, io);
+  registerSensitivity(program, io);
   registerSweep(program, io);
   registerMerge(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });

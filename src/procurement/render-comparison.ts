@@ -108,6 +108,19 @@ export function renderComparison(c: Comparison): string {
     out.push('');
   }
 
+  for (const o of c.options.filter((x) => x.kind === 'lease' && (x.lease?.exitCosts.length ?? 0) > 0)) {
+    const costs = o.lease?.exitCosts ?? [];
+    const every = Math.ceil(costs.length / 6);
+    out.push(`Exiting ${o.name} (notice on the first of the month; fees paid until the notice runs out)`);
+    out.push(
+      plainTable(
+        ['notice', 'lease ends', 'fees paid', 'fees saved'],
+        costs.filter((_, i) => i % every === 0).map((e) => [e.noticeMonth, e.ends, formatUsd(e.feesPaidUsd), formatUsd(e.feesSavedUsd)]),
+      ),
+    );
+    out.push('');
+  }
+
   out.push(confidenceLine(c));
   return out.join('\n') + '\n';
 }

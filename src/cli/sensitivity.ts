@@ -1,0 +1,60 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from './io.js';
+import { emit } from './io.js';
+import { capsimVersion } from './version.js';
+import { reportWarnings, seedOption, strictOption } from './common.js';
+import { parseReplications } from './compare.js';
+import { ScenarioError } from '../errors.js';
+import { error } from '../scenario/problems.js';
+
+const parameterNames = ['cloud-price', 'lease-fee', 'failure-rate', 'mfu', 'utilization', 'pue', 'power-price'];
+
+function parseFactor(value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`expected a positive factor such as 0.8, found "${value}"`);
+  return n;
+}
+
+export function registerSensitivity(program: Command, io: Io): void {
+  program
+    .command('sensitivity')
+    .description('vary named parameters one at a time and rank their effect on the lease-vs-cloud difference (a tornado)')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .addOption(seedOption())
+    .addOption(new Option('-r, --replications <n>', 'paired replications per point').argParser(parseReplications).default(1))
+    .addOption(new Option('--low <factor>', 'low multiplier of each parameter').argParser(parseFactor).default(0.8))
+    .addOption(new Option('--high <factor>', 'high multiplier of each parameter').argParser(parseFactor).default(1.2))
+    .option('--lease <option>', 'the lease (or hybrid) option (default: the first lease)')
+    .option('--against <option>', 'the cloud option (default: the first cloud option)')
+    .addOption(new Option('-p, --parameters <names...>', 'parameters to vary').choices(parameterNames).default(parameterNames))
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(strictOption())
+    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: 'table' | 'json'; out?: string; strict?: boolean }) => {
+      const [{ loadScenario }, { resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([
+        import('../scenario/load.js'),
+        import('../procurement/resolve-options.js'),
+        import('../procurement/sensitivity.js'),
+        import('../procurement/render-sensitivity.js'),
+        import('../scenario/hash.js'),
+      ]);
+      const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+      reportWarnings(io, loaded.warnings);
+      const options = resolveOptions(loaded.written, loaded.scenario);
+      const lease = opts.lease ?? options.find((o) => o.kind === 'lease')?.name;
+      const against = opts.against ?? options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid')?.name;
+      const known = (name: string | undefined, kinds: string[]) => options.some((o) => o.name === name && kinds.includes(o.kind));
+      const problems = [
+        ...(known(lease, ['lease', 'hybrid']) ? [] : [error('sensitivity-lease', ['options'], `expected --lease to name a lease or hybrid option (${options.filter((o) => o.kind === 'lease' || o.kind === 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${lease ?? 'none'}`)]),
+        ...(known(against, ['on-demand', 'reserved', 'spot']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
+      ];
+      if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
+      const result = sensitivity(
+        { scenario: loaded.scenario, written: loaded.written },
+        options,
+        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters },
+        { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
+      );
+      await emit(io, opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderSensitivity(result), opts.out);
+    });
+}

@@ -1,0 +1,84 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../cli/helpers.js';
+import { aRun, aWrittenScenario } from '../builders.js';
+
+// The version is pinned in the snapshot's place by replacing it: a release must not rewrite it.
+const pinVersion = (text: string) => text.replace(/capsim \d+\.\d+\.\d+\S*/g, 'capsim <version>').replace(/"version": "[^"]+"/, '"version": "<version>"');
+
+describe('capsim compare', () => {
+  it('prints every option side by side for scenarios/lease-vs-cloud.yaml', async () => {
+    const { code, stdout, stderr } = await runCli('compare', 'scenarios/lease-vs-cloud.yaml');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const heading of ['Options', 'Cost per run', 'Time to train', 'Break-even utilization', 'Exiting reflection-lease', 'Confidence']) {
+      expect(stdout).toContain(heading);
+    }
+    await expect(pinVersion(stdout)).toMatchFileSnapshot('__snapshots__/lease-vs-cloud.compare.txt');
+  });
+
+  it('gives paired intervals and P(cheapest) with replications, byte-identical from run to run', async () => {
+    const dir = tempDir();
+    const args = ['compare', 'scenarios/small.yaml', '--replications', '4', '--format', 'json'];
+    const first = await runCli(...args, '--out', join(dir, 'a.json'));
+    const second = await runCli(...args, '--out', join(dir, 'b.json'));
+    expect([first.code, second.code]).toEqual([0, 0]);
+    const a = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(a).toBe(readFileSync(join(dir, 'b.json'), 'utf8'));
+    const c = JSON.parse(a);
+    expect(c.capsim.replications).toBe(4);
+    expect(c.options[1].differenceFromBaselineUsd.ci95Usd).toHaveLength(2);
+    expect(c.options.reduce((s: number, o: { probabilityCheapest: number }) => s + o.probabilityCheapest, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('reports every problem of a bad options section at once, with its place, and writes nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.json');
+    const scenario = aWrittenScenario({
+      runs: [aRun()],
+      options: [
+        { name: 'lease', kind: 'lease', exit: { minimumMonths: 3, noticeDays: 90, noticeGiven: '2026-07-10' } },
+        { name: 'cloud', kind: 'on-demand', offer: 'hyperscaler-b200-on-demnd' },
+        { name: 'burst', kind: 'hybrid', lease: 'cloud', burst: 'nowhere', burstAfterDays: 7 },
+      ],
+    });
+    writeFileSync(file, JSON.stringify(scenario, null, 2));
+    const out = join(dir, 'report.txt');
+    const { code, stderr } = await runCli('compare', file, '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toContain('options[0].exit.noticeGiven: expected notice on or after the minimum term of 3 months (2026-10-01), found 2026-07-10');
+    expect(stderr).toContain('did you mean "hyperscaler-b200-on-demand"?');
+    expect(stderr).toContain('options[2].lease: expected the name of a lease option (lease), found "cloud"');
+    expect(stderr).toContain('options[2].burst: expected the name of an on-demand, reserved or spot option, found "nowhere"');
+    expect(stderr).toMatch(/bad\.json:\d+:\d+: error: options\[1\]\.offer/);
+    expect(stderr).not.toContain('    at ');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses zero replications with exit code 2', async () => {
+    const { code, stderr } = await runCli('compare', 'scenarios/small.yaml', '--replications', '0');
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected a whole number >= 1, found "0"');
+  });
+});
+
+describe('capsim sensitivity', () => {
+  it('ranks the parameters by their swing of the lease-vs-cloud difference, largest first', async () => {
+    const { code, stdout } = await runCli('sensitivity', 'scenarios/small.yaml', '--format', 'json', '--parameters', 'lease-fee', 'cloud-price', 'pue');
+    expect(code).toBe(0);
+    const s = JSON.parse(stdout);
+    expect(s.parameters.map((p: { name: string }) => p.name)).toEqual(['lease-fee', 'cloud-price', 'pue']);
+    // Power is included in small.yaml's lease: PUE cannot move the difference.
+    expect(s.parameters[2].swingUsd).toBe(0);
+    // The lease fee enters the difference one for one: a 40% swing of a $2M/month fee over 14 days.
+    const fee = 2_000_000 * (14 / 31);
+    expect(s.parameters[0].swingUsd).toBeCloseTo(0.4 * fee, 0);
+  });
+
+  it('names the options it can compare when --against is not a cloud option', async () => {
+    const { code, stderr } = await runCli('sensitivity', 'scenarios/small.yaml', '--against', 'lease');
+    expect(code).toBe(2);
+    expect(stderr).toContain('expected --against to name a cloud option (on-demand), found lease');
+  });
+});

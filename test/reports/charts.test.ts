@@ -42,6 +42,29 @@ describe('which charts a report has', () => {
     expect(ids(withSections({ facility: { series } }))).not.toContain('weather-pue');
   });
 
+  it("a simulation's hourly facility record (typed arrays) draws both facility charts, capped or shed hours marked", () => {
+    const hours = 30 * 24;
+    const series = (f: (h: number) => number) => Float64Array.from({ length: hours }, (_, h) => f(h));
+    const facility = {
+      ticksPerHour: 60,
+      facilityMw: series((h) => 100 + (h % 24)),
+      supplyMw: series(() => 150),
+      cappedTicks: series((h) => (h === 5 ? 12 : 0)),
+      withheldRackTicks: series((h) => (h === 9 ? 1 : 0)),
+      dryBulbC: series((h) => 20 + (h % 24) / 2),
+      pue: series(() => 1.15),
+    };
+    const data = reportData(summary, { ...record, facility } as typeof record);
+    expect(chartsFor(data).map((c) => c.id)).toEqual(['utilization', 'timeline', 'facility-power', 'weather-pue', 'run-costs']);
+    expect(data.facility).toHaveLength(hours);
+    expect(data.facility?.filter((p) => p.capped).map((p) => p.start)).toEqual(['2026-07-01T05:00', '2026-07-01T09:00']);
+  });
+
+  it('the facility section\'s headline numbers are listed, those present only', () => {
+    const data = reportData(withSections({ facility: { peakFacilityMw: 142.6, pue: 1.2194, cappedHours: 17 } }), record);
+    expect(data.facilityFigures).toEqual([['peak facility power', '142.6 MW'], ['PUE over the term', '1.219'], ['hours capped', '17']]);
+  });
+
   it('a malformed facility section draws no facility chart rather than a wrong one', () => {
     expect(ids(withSections({ facility: { series: [{ start: '2026-07-01T00:00', facilityMw: 'lots' }] } }))).not.toContain('facility-power');
   });

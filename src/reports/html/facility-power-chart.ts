@@ -1,4 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
+import { parseIsoMinutes } from '../../model/time.js';
 import type { FacilityPoint } from './report-data.js';
 import { timeAxis } from './time-axis.js';
 import { accent, chartConfig, chartWidth, warn } from './theme.js';
@@ -22,7 +23,7 @@ interface Point {
  */
 export function facilityPoints(points: FacilityPoint[]): Point[] {
   const hourly = points.map((p) => {
-    const start = Date.parse(`${p.start}Z`);
+    const start = parseIsoMinutes(p.start) * 60_000;
     return { ...p, start, end: start + hourMs };
   });
   if (hourly.length <= 24 * 120) return hourly;

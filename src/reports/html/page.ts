@@ -33,7 +33,7 @@ ${section('utilization')}
 ${section('timeline', runsTableHtml(s))}
 ${section('run-costs')}
 ${section('break-even')}
-${section('facility-power')}
+${section('facility-power', facilityFiguresHtml(data.facilityFigures))}
 ${section('weather-pue')}
 ${histograms.length > 0 ? `<section><h2>Across ${formatCount(data.replications?.count ?? 0)} replications</h2><div class="grid">${histograms.map(figure).join('')}</div></section>` : ''}
 ${monthsHtml(s)}
@@ -102,4 +102,8 @@ function tableHtml(head: string[], rows: string[][], textColumns: number): strin
   return `<table><thead><tr>${head.map((x, i) => `<th${cls(i)}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((x, i) => `<td${cls(i)}>${x}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
+}
+
+function facilityFiguresHtml(figures: Array<[string, string]>): string {
+  return figures.length === 0 ? '' : `<dl class="figures">${figures.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
 }

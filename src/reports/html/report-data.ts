@@ -1,5 +1,7 @@
 import type { RunRecord } from '../../engine/record.js';
 import type { Summary } from '../summary.js';
+import { tickToIso } from '../../model/time.js';
+import { formatCount, formatDecimal, formatUsd } from '../format.js';
 
 /** One hour (or interval) of the facility: power drawn against power available. */
 export interface FacilityPoint {
@@ -42,6 +44,8 @@ export interface ReportData {
   summary: Summary;
   record: RunRecord | null;
   facility: FacilityPoint[] | null;
+  /** The facility section's headline numbers, label to formatted value. */
+  facilityFigures: Array<[string, string]>;
   runCosts: RunCost[];
   cloudPrices: CloudPrice[];
   replications: { count: number; samples: MetricSamples[] } | null;
@@ -61,7 +65,8 @@ export function reportData(summary: Summary, record: RunRecord | null = null): R
   return {
     summary,
     record,
-    facility: facilityPoints(loose['facility'] ?? (record as unknown as Loose | null)?.['facility']),
+    facility: recordFacilityPoints(record) ?? facilityPoints(loose['facility']),
+    facilityFigures: facilityFigures(loose['facility']),
     runCosts: [...leaseRunCosts(summary), ...optionRunCosts(loose['options'])],
     cloudPrices: cloudPrices(loose['options']),
     replications: replicationSamples(loose['replications']),
@@ -73,6 +78,51 @@ function leaseRunCosts(summary: Summary): RunCost[] {
     { run: r.name, option: 'lease, usage share', costUsd: r.costUsageShareUsd, lowUsd: null, highUsd: null },
     { run: r.name, option: 'lease, fully loaded', costUsd: r.costFullyLoadedUsd, lowUsd: null, highUsd: null },
   ]);
+}
+
+const isSeries = (x: unknown): x is ArrayLike<number> => Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+
+/**
+ * The hourly facility series of a simulation (`record.facility`: typed arrays, hour h covering
+ * ticks [h x ticksPerHour, (h + 1) x ticksPerHour)). An hour is marked when training was capped
+ * or shed in any of its ticks.
+ */
+function recordFacilityPoints(record: RunRecord | null): FacilityPoint[] | null {
+  const f = (record as unknown as Loose | null)?.['facility'];
+  if (!record || !isObject(f)) return null;
+  const ticksPerHour = num(f['ticksPerHour']);
+  const [facilityMw, supplyMw, cappedTicks, withheld, dryBulbC, pue] = ['facilityMw', 'supplyMw', 'cappedTicks', 'withheldRackTicks', 'dryBulbC', 'pue'].map((k) => f[k]);
+  if (ticksPerHour === null || !isSeries(facilityMw) || !isSeries(supplyMw) || facilityMw.length === 0) return null;
+  const s = record.scenario;
+  const at = (series: unknown, i: number) => (isSeries(series) ? num(series[i]) : null);
+  return Array.from({ length: facilityMw.length }, (_, i) => ({
+    start: tickToIso(s.startMinutes, s.tickMinutes, i * ticksPerHour),
+    facilityMw: at(facilityMw, i) ?? 0,
+    supplyMw: at(supplyMw, i) ?? 0,
+    capped: (at(cappedTicks, i) ?? 0) > 0 || (at(withheld, i) ?? 0) > 0,
+    outdoorC: at(dryBulbC, i),
+    pue: at(pue, i),
+  }));
+}
+
+/** The facility section's headline numbers, those present. */
+function facilityFigures(section: unknown): Array<[string, string]> {
+  if (!isObject(section)) return [];
+  const figures: Array<[string, string, (n: number) => string]> = [
+    ['peakFacilityMw', 'peak facility power', (n) => `${formatDecimal(n)} MW`],
+    ['meanFacilityMw', 'mean facility power', (n) => `${formatDecimal(n)} MW`],
+    ['energyMwh', 'energy', (n) => `${formatCount(n)} MWh`],
+    ['pue', 'PUE over the term', (n) => n.toFixed(3)],
+    ['pueAtHottestHour', 'PUE at the hottest hour', (n) => n.toFixed(3)],
+    ['cappedHours', 'hours capped', (n) => formatCount(n)],
+    ['shedHours', 'hours shed', (n) => formatCount(n)],
+    ['gpuHoursLostToFacility', 'GPU-hours lost to the facility', (n) => formatCount(n)],
+    ['costOfLostGpuHoursUsd', 'their cost at the lease price', (n) => formatUsd(n)],
+  ];
+  return figures.flatMap(([key, label, format]): Array<[string, string]> => {
+    const value = num(section[key]);
+    return value === null ? [] : [[label, format(value)]];
+  });
 }
 
 /** `facility.series: [{start, facilityMw, supplyMw, capped?, outdoorC?, pue?}]`. */

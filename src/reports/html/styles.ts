@@ -28,6 +28,7 @@ td.text,th.text{text-align:left}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 18px;margin:8px 0 0;font-size:13px}
 dt{color:#5b6570}dd{margin:0;font-variant-numeric:tabular-nums}
 code{font-size:12px}
+dl.figures{grid-template-columns:repeat(3,max-content 1fr);margin-bottom:6px}
 .findings{border-left:4px solid #1f4e79}
 .findings ul{margin:6px 0 0;padding-left:18px}.findings li{margin:3px 0;font-size:14.5px}
 footer{color:#7b8691;font-size:11.5px;margin-top:8px}

@@ -4,36 +4,49 @@ import { startRun } from './runs.js';
 import type { RunState, SimState } from './state.js';
 
 /**
+ * The frozen views handed to policies, by run index, so that asking the policy allocates
+ * nothing per waiting run. A request's view is dropped when the run starts (it comes back as a
+ * restart); a running view when the run is preempted or stops holding racks.
+ */
+export interface ViewCache {
+  requests: Array<QueuedRequest | undefined>;
+  running: Array<RunningView | undefined>;
+}
+
+/**
  * Ask the policy what to do now and apply its decisions, checking each. The policy sees the
  * queue (requests with the user's estimates) and the runs holding racks; never true work, speed
  * or failures to come.
  *
- * Cost per call: O(queue + running) to build the view, plus the policy's own work. It is called
+ * Cost per call: O(queue + running) to list the views, plus the policy's own work. It is called
  * at most once per tick with events, and only when the queue or the racks changed.
  */
 export function decide(state: SimState, policy: Policy): void {
   state.dirty = false;
-  state.running = state.running.filter((i) => isHolding(state.runs[i]));
+  const cache = (state.views ??= { requests: [], running: [] });
+  state.running = state.running.filter((i) => isHolding(state.runs[i]) || (cache.running[i] = undefined));
   if (state.queue.length === 0) return;
-  const queue: QueuedRequest[] = state.queue.map((i, order) => requestOf(state.runs[i] as RunState, order));
+  const queue = state.queue.map((i) => (cache.requests[i] ??= requestOf(state.runs[i] as RunState)));
   const view: ClusterView = {
     nowTick: state.now,
     installedRacks: state.installedRacks,
     freeRacks: state.freeRacks,
     spareRacks: state.spareRacks,
     downRacks: state.downRacks,
-    running: state.running.map((i) => runningOf(state.runs[i] as RunState)),
+    running: state.running.map((i) => (cache.running[i] ??= runningOf(state.runs[i] as RunState))),
   };
   for (const decision of policy(Object.freeze(view), Object.freeze(queue))) {
     const run = state.runs[decision.id];
     if (decision.kind === 'preempt') {
       if (!run || run.status !== 'active') throw new Error(`policy preempted run ${decision.id}, which is not running`);
       preemptRun(state, run);
+      cache.running[decision.id] = undefined;
       continue;
     }
     const at = state.queue.indexOf(decision.id);
     if (!run || at === -1) throw new Error(`policy started run ${decision.id}, which is not queued`);
     state.queue.splice(at, 1);
+    cache.requests[decision.id] = undefined;
     startRun(state, run, decision.useSpares);
     state.running.push(decision.id);
   }
@@ -43,7 +56,7 @@ function isHolding(run: RunState | undefined): boolean {
   return run !== undefined && (run.status === 'active' || run.status === 'preempting');
 }
 
-function requestOf(run: RunState, order: number): QueuedRequest {
+function requestOf(run: RunState): QueuedRequest {
   const s = run.spec;
   return Object.freeze({
     id: s.index,
@@ -54,7 +67,6 @@ function requestOf(run: RunState, order: number): QueuedRequest {
     submitTick: s.submitTick,
     estimatedTicks: s.estimatedTicks,
     restart: run.firstStartTick !== null,
-    order,
   });
 }
 

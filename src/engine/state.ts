@@ -77,6 +77,8 @@ export interface SimState {
   dirty: boolean;
   /** Indices of the runs holding racks (active or preempting), kept by decide() for the view. */
   running: number[];
+  /** decide()'s views of runs, reused while a run's state is unchanged (see decide.ts). */
+  views?: import('./decide.js').ViewCache;
   /** Interruptions given from outside, when simulate() was given a source. */
   external?: ExternalInterruptions;
 }

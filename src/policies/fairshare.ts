@@ -40,15 +40,19 @@ export function fairshare(quotas: Readonly<Record<string, number>>): Policy {
 function neediest(waiting: Map<string, QueuedRequest[]>, held: Map<string, number>, weightOf: (team: string) => number): string | undefined {
   let best: string | undefined;
   let bestUsage = Infinity;
-  let bestOrder = Infinity;
+  let bestFirst: QueuedRequest | undefined;
   for (const [team, list] of waiting) {
     const usage = (held.get(team) ?? 0) / weightOf(team);
-    const order = list[0]?.order ?? Infinity;
-    if (usage < bestUsage || (usage === bestUsage && order < bestOrder)) {
+    const first = list[0];
+    if (usage < bestUsage || (usage === bestUsage && first && bestFirst && isOlder(first, bestFirst))) {
       best = team;
       bestUsage = usage;
-      bestOrder = order;
+      bestFirst = first;
     }
   }
   return best;
+}
+
+function isOlder(a: QueuedRequest, b: QueuedRequest): boolean {
+  return a.submitTick < b.submitTick || (a.submitTick === b.submitTick && a.id < b.id);
 }

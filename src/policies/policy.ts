@@ -14,8 +14,6 @@ export interface QueuedRequest {
   readonly estimatedTicks: number | null;
   /** The run was interrupted and is waiting to restart; it may use spare racks. */
   readonly restart: boolean;
-  /** Position in the queue's arrival order (submit tick, then scenario order): ties break on it. */
-  readonly order: number;
 }
 
 export interface RunningView {
@@ -47,5 +45,5 @@ export type Decision =
   | { readonly kind: 'start'; readonly id: number; readonly useSpares: boolean }
   | { readonly kind: 'preempt'; readonly id: number };
 
-/** Requests arrive in queue order: by submit tick, then by position in the scenario. */
+/** Requests arrive in queue order: by submit tick, then by position in the scenario (id). */
 export type Policy = (view: ClusterView, queue: readonly QueuedRequest[]) => Decision[];

@@ -26,7 +26,7 @@ export function priority(options: { preemption: boolean }): Policy {
 }
 
 function byPriority(a: QueuedRequest, b: QueuedRequest): number {
-  return b.priority - a.priority || a.order - b.order;
+  return b.priority - a.priority || a.submitTick - b.submitTick || a.id - b.id;
 }
 
 /** The fewest lower-priority runs to preempt so that `request` fits, or none if it cannot. */

@@ -1,5 +1,6 @@
 import { sum } from 'simple-statistics';
 import type { RunRecord } from '../engine/record.js';
+import { summarizeQueue } from './queue-metrics.js';
 import { allocateCents, centsToUsd, leaseFeeCentsByMonth } from '../model/money.js';
 import { tickToIso } from '../model/time.js';
 import { ettr, gpuHours, heldRackTicks, queueWaitTicks, ratio, wallClockTicks } from './metrics.js';
@@ -83,7 +84,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       ettr: ettr(r, s.horizonTicks),
       costUsageShareUsd: centsToUsd(usageCents[i] ?? 0),
       costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
-    })),
+    })).filter((_, i) => record.runs[i]?.stream === undefined), // stream and trace jobs: in `queue`
     cluster: {
       availableGpuHours: hours(installed),
       allocatedGpuHours: hours(allocated),
@@ -112,6 +113,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       costPerAvailableGpuHourUsd: ratio(leaseCents / 100, hours(installed)),
       costPerAllocatedGpuHourUsd: ratio(leaseCents / 100, hours(allocated)),
     },
+    ...(s.scheduler || s.workload ? { queue: summarizeQueue(record, usageCents) } : {}),
   };
 }
 

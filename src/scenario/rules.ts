@@ -1,4 +1,5 @@
 import { rackCatalog } from '../catalog/racks.js';
+import { checkSchedulingRules } from '../workload/rules.js';
 import { precisions } from '../catalog/gpus.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { checkLimits } from './check-limits.js';
@@ -128,6 +129,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
   });
   problems.push(...checkLimits(s), ...checkPlausibility(s));
   problems.push(...checkOptionRules(s));
+  problems.push(...checkSchedulingRules(s));
   return problems;
 }
 
@@ -137,7 +139,7 @@ function checkDate(iso: string, path: PathSegment[], push: (p: Problem) => void)
   return false;
 }
 
-function checkDistribution(d: WrittenDistribution | undefined, path: PathSegment[], push: (p: Problem) => void): void {
+export function checkDistribution(d: WrittenDistribution | undefined, path: PathSegment[], push: (p: Problem) => void): void {
   if (d === undefined || typeof d === 'number') return;
   if (d.distribution === 'uniform' && d.max < d.min) {
     push(error('uniform-range', [...path, 'max'], `expected max >= min (${d.min}), found ${d.max}`));

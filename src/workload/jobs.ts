@@ -8,6 +8,10 @@ import { generateStream } from './stream.js';
 export function workloadJobs(scenario: Scenario, seed: number, replication: number): RunSpec[] {
   const workload = scenario.workload;
   if (!workload) return [];
-  const jobs = [...workload.streams.flatMap((s) => generateStream(s, scenario, seed, replication)), ...workload.traceJobs];
-  return jobs.map((job, i) => ({ ...job, index: scenario.runs.length + i }));
+  const first = scenario.runs.length;
+  const jobs: RunSpec[] = [];
+  // Stream jobs are drawn afresh and take their index in place; trace jobs are the scenario's, so copied.
+  for (const stream of workload.streams) for (const job of generateStream(stream, scenario, seed, replication)) jobs.push(Object.assign(job, { index: first + jobs.length }));
+  for (const job of workload.traceJobs) jobs.push({ ...job, index: first + jobs.length });
+  return jobs;
 }

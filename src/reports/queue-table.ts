@@ -1,0 +1,41 @@
+import type { QueueSummary, GroupMetrics } from './queue-metrics.js';
+import { formatCount, formatDecimal, formatPercent, formatUsd } from './format.js';
+
+type TableFn = (head: string[], rows: string[][], alignRightFrom?: number) => string;
+
+const columns = ['jobs', 'started', 'done', 'wait mean h', 'wait p95 h', 'JCT mean h', 'slowdown', 'bounded sd', 'GPU-h held', 'util', 'cost usage-share'];
+
+function cells(g: GroupMetrics): string[] {
+  return [
+    formatCount(g.jobs),
+    formatCount(g.started),
+    formatCount(g.completed),
+    formatDecimal(g.meanWaitHours),
+    formatDecimal(g.p95WaitHours),
+    formatDecimal(g.meanCompletionHours),
+    formatDecimal(g.meanSlowdown, 2),
+    formatDecimal(g.meanBoundedSlowdown, 2),
+    formatCount(g.gpuHoursHeld),
+    formatPercent(g.utilization),
+    formatUsd(g.costUsageShareUsd),
+  ];
+}
+
+/** The queue section of the terminal report: by stream, by team, then one line of totals. */
+export function renderQueue(q: QueueSummary, table: TableFn): string[] {
+  const out: string[] = [`Queue · policy ${q.policy}`];
+  out.push(table(['stream', ...columns], [...q.byStream.map((g) => [g.stream, ...cells(g)]), ['all', ...cells(q)]]));
+  out.push('');
+  out.push(table(['team', 'quota weight', ...columns], q.byTeam.map((g) => [g.team, formatDecimal(g.quotaWeight, 2), ...cells(g)])));
+  const d = q.deadlines;
+  out.push(
+    `Jain fairness ${formatDecimal(q.jainFairness, 3)} · makespan ${formatDecimal(q.makespanDays)} days · ` +
+      `${formatCount(q.waitingAtEnd)} waiting at the end` +
+      (d.jobs > 0 ? ` · deadlines met ${formatPercent(d.share)} (${formatCount(d.met)} of ${formatCount(d.jobs)})` : ''),
+  );
+  if (q.reservations.length > 0) {
+    out.push('');
+    out.push(table(['reservation', 'racks', 'from', 'started', 'start delay h'], q.reservations.map((r) => [r.run, formatCount(r.racks), r.from, r.started ?? '–', formatDecimal(r.startDelayHours)])));
+  }
+  return out;
+}

@@ -83,8 +83,8 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
     height: Math.max(80, 44 * rows.length),
     layer: [
       { name: 'waits', data: { values: waits }, mark: { type: 'bar', color: '#e3e8ee', height: 12 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
-      { name: 'holds', data: { values: bars }, mark: { type: 'bar', color: accent, height: 12, yOffset: 4 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
-      { name: 'interruptions', data: { values: interruptions }, mark: { type: 'tick', color: warn, thickness: 1, size: 7, yOffset: -7, opacity: 0.7 }, encoding: { y, x: { ...x, field: 'at' } } },
+      { name: 'holds', data: { values: bars }, mark: { type: 'bar', color: accent, height: 12, yOffset: 4, aria: false }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
+      { name: 'interruptions', data: { values: interruptions }, mark: { type: 'tick', color: warn, thickness: 1, size: 7, yOffset: -7, opacity: 0.7, aria: false }, encoding: { y, x: { ...x, field: 'at' } } },
       text('labels-after', false),
       text('labels-before', true),
     ],

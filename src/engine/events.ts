@@ -16,6 +16,8 @@ export const EventKind = {
   release: 5,
   /** An interruption given from outside (see interruptions.ts). */
   interrupt: 6,
+  /** The facility's hour boundary: weather, supply or curtailment change (see facility/). */
+  environment: 7,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

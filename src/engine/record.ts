@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/scenario.js';
+import type { FacilityRecord } from '../facility/facility-record.js';
 import type { Month } from '../model/time.js';
 import type { MonthTotals, RunStatus } from './state.js';
 import type { Hold } from './holds.js';
@@ -45,4 +46,6 @@ export interface RunRecord {
   months: Array<Month & MonthTotals>;
   /** Events handled (stale ones excluded): the unit of the engine's cost. */
   events: number;
+  /** The facility's hourly series and totals, when the scenario has a facility. */
+  facility?: FacilityRecord;
 }

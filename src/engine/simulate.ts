@@ -14,6 +14,9 @@ import { closePreempting, releaseRun } from './preempt.js';
 import type { RunState, SimState } from './state.js';
 import type { RunRecord } from './record.js';
 import { attachInterruptions, interruptRun, type InterruptionSource } from './interruptions.js';
+import { attachFacility, onEnvironment } from '../facility/attach-facility.js';
+import { enforceFacility, holdBackRacks } from '../facility/enforce.js';
+import { facilityRecord } from '../facility/facility-record.js';
 
 export interface SimulateOptions {
   seed?: number;
@@ -33,13 +36,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const policy = options.policy ?? policyFor(scenario);
   const state = createState(scenario, seed, replication);
   if (options.interruptions) attachInterruptions(state, options.interruptions, seed, replication);
+  if (scenario.facility) attachFacility(state, scenario.facility, seed, replication);
   while (state.events.peekTick() < scenario.horizonTicks) step(state, policy);
   advance(state, scenario.horizonTicks);
   for (const run of state.runs) {
     closeRun(state, run);
     closePreempting(state, run);
   }
-  return toRecord(state, seed, replication);
+  const record = toRecord(state, seed, replication);
+  if (state.facility) record.facility = facilityRecord(state);
+  return record;
 }
 
 function step(state: SimState, policy: Policy): void {
@@ -49,7 +55,9 @@ function step(state: SimState, policy: Policy): void {
     const event = state.events.pop();
     if (event) handle(state, event);
   }
+  if (state.facility) holdBackRacks(state);
   if (state.dirty) decide(state, policy);
+  if (state.facility) enforceFacility(state);
 }
 
 function handle(state: SimState, event: SimEvent): void {
@@ -84,6 +92,9 @@ function handle(state: SimState, event: SimEvent): void {
     case EventKind.release:
       if (!run || run.epoch !== event.epoch) return;
       releaseRun(state, run);
+      break;
+    case EventKind.environment:
+      onEnvironment(state);
       break;
   }
   state.events.handled += 1;

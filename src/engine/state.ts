@@ -1,4 +1,5 @@
 import type { Rng } from '../random/rng.js';
+import type { FacilityState } from '../facility/facility-state.js';
 import type { Sampler } from '../random/distributions.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { Month } from '../model/time.js';
@@ -81,4 +82,6 @@ export interface SimState {
   views?: import('./decide.js').ViewCache;
   /** Interruptions given from outside, when simulate() was given a source. */
   external?: ExternalInterruptions;
+  /** Power, cooling and weather, when the scenario has a facility (see facility/). */
+  facility?: FacilityState;
 }

@@ -1,4 +1,5 @@
 import { sum } from 'simple-statistics';
+import { summarizeFacility } from '../facility/summarize-facility.js';
 import type { RunRecord } from '../engine/record.js';
 import { summarizeQueue } from './queue-metrics.js';
 import { allocateCents, centsToUsd, leaseFeeCentsByMonth } from '../model/money.js';
@@ -114,6 +115,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       costPerAllocatedGpuHourUsd: ratio(leaseCents / 100, hours(allocated)),
     },
     ...(s.scheduler || s.workload ? { queue: summarizeQueue(record, usageCents) } : {}),
+    ...(record.facility ? { facility: summarizeFacility(record.facility, record, ratio(leaseCents / 100, hours(installed))) } : {}),
   };
 }
 

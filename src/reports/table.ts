@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
 import { renderQueue } from './queue-table.js';
+import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
@@ -96,6 +97,7 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
     ),
   );
   out.push('');
+  if (s.facility) out.push(...renderFacility(s.facility, table), '');
   if (s.queue) out.push(...renderQueue(s.queue, table), '');
   out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
   return out.join('\n') + '\n';

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { attachWeatherFile } from './weather-file-load.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
 import { resolveExtends, resolveSingle, type ResolvedScenario } from './extends.js';
@@ -51,7 +52,8 @@ function validateScenario(resolved: ResolvedScenario, options: LoadOptions): Loa
 
 /** The only place a scenario file is read: it and the files it extends. */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
-  return validateScenario(await resolveExtends(path, readScenarioText), options);
+  const loaded = validateScenario(await resolveExtends(path, readScenarioText), options);
+  return { ...loaded, scenario: await attachWeatherFile(loaded.scenario, path) };
 }
 
 /**

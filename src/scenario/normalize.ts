@@ -1,4 +1,5 @@
 import { rackCatalog, type RackType } from '../catalog/racks.js';
+import { normalizeFacility } from '../facility/normalize-facility.js';
 import { defaultCauses } from '../catalog/failures.js';
 import type { Distribution } from '../random/distributions.js';
 import { parseIsoMinutes } from '../model/time.js';
@@ -68,6 +69,7 @@ export function normalize(w: WrittenScenario, traceJobs: TraceJob[] = []): Scena
     lease: { monthlyUsd: w.lease.monthlyUsd },
     runs,
     ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }, traceJobs),
+    ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack }) } : {}),
   };
 }
 

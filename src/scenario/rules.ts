@@ -1,5 +1,6 @@
 import { rackCatalog } from '../catalog/racks.js';
 import { checkSchedulingRules } from '../workload/rules.js';
+import { checkFacilityRules } from '../facility/facility-rules.js';
 import { precisions } from '../catalog/gpus.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { checkLimits } from './check-limits.js';
@@ -130,6 +131,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
   problems.push(...checkLimits(s), ...checkPlausibility(s));
   problems.push(...checkOptionRules(s));
   problems.push(...checkSchedulingRules(s));
+  if (s.facility) problems.push(...checkFacilityRules(s.facility, { start: s.start, end: s.end, tickMinutes: s.tickMinutes ?? 1 }));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 import type { Precision } from '../catalog/gpus.js';
+import type { FacilitySpec } from '../facility/facility-spec.js';
 import type { RackType } from '../catalog/racks.js';
 import type { FailureCause } from '../catalog/failures.js';
 import type { SchedulerSpec } from '../policies/scheduler-spec.js';
@@ -28,6 +29,8 @@ export interface Scenario {
   scheduler?: SchedulerSpec;
   /** Streams of jobs and replayed traces besides the named runs; see workload/. */
   workload?: WorkloadSpec;
+  /** Power envelope, cooling and weather; see facility/. */
+  facility?: FacilitySpec;
 }
 
 export interface ClusterSpec {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { optionsSchema } from '../procurement/option-schema.js';
+import { facilitySchema } from '../facility/schema.js';
 import { schedulerSchema } from '../policies/scheduler-schema.js';
 import { workloadSchema } from '../workload/schema.js';
+import { optionsSchema } from '../procurement/option-schema.js';
 
 /**
  * What a scenario file says (`WrittenScenario`), before defaults and units are applied. Every
@@ -150,6 +151,7 @@ export const scenarioSchema = z.strictObject({
   lease: leaseSchema,
   runs: z.array(runSchema).optional(),
   options: optionsSchema.optional(),
+  facility: facilitySchema.optional(),
   // Lazy: these sections' schemas are built from the primitives above (an import cycle otherwise).
   scheduler: z.lazy(() => schedulerSchema).optional(),
   workload: z.lazy(() => workloadSchema).optional(),

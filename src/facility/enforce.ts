@@ -1,0 +1,143 @@
+import { flopPerTick } from '../model/work.js';
+import { preemptRun } from '../engine/preempt.js';
+import { returnRacks } from '../engine/racks.js';
+import { setRunRate } from '../engine/runs.js';
+import type { RunState, SimState } from '../engine/state.js';
+import type { FacilityState } from './facility-state.js';
+import { hourConditions, type HourConditions } from './conditions.js';
+import { trainingKwAtCap } from './facility-power.js';
+
+/**
+ * The facility's constraints at one moment: demand <= supply (grid, turbines, battery), heat <=
+ * the plant's capacity, liquid heat <= the CDUs'. Demand is taken at its instantaneous peak,
+ * every running rack training at once (checkpoint writes and restarts only lower it), so a
+ * decision that fits holds at every tick until the next event.
+ */
+interface Load {
+  /** Rack IT that does not depend on the cap: idle racks, racks writing a last checkpoint. */
+  fixedKw: number;
+  activeRacks: number;
+  /** The most rack IT the constraints allow. */
+  limitKw: number;
+  conditions: HourConditions;
+}
+
+function currentHour(state: SimState, f: FacilityState): number {
+  return Math.min(Math.floor(state.now / f.ticksPerHour), f.timeline.hours - 1);
+}
+
+function load(state: SimState, f: FacilityState): Load {
+  const it = f.spec.it;
+  const c = hourConditions(state, f, currentHour(state, f));
+  let activeRacks = 0;
+  let preemptingRacks = 0;
+  for (const run of state.runs) {
+    if (run.status === 'active') activeRacks += run.racksHeld;
+    else if (run.status === 'preempting') preemptingRacks += run.racksHeld;
+  }
+  const idleRacks = Math.max(0, state.installedRacks - state.downRacks - activeRacks - preemptingRacks);
+  const heatPerRackIt = 1 + it.overheadMwPerItMw;
+  const limitMw = Math.min(
+    (c.supplyMw + f.batteryAllowanceMw) / c.facilityPerRackItMw,
+    c.plantCapacityMw / heatPerRackIt,
+    it.liquidShare > 0 ? c.cduCapacityMw / it.liquidShare : Infinity,
+  );
+  return { fixedKw: idleRacks * it.idleKw + preemptingRacks * it.checkpointKw, activeRacks, limitKw: limitMw * 1000, conditions: c };
+}
+
+const requiredKw = (f: FacilityState, l: Load, capShare: number) => l.fixedKw + l.activeRacks * trainingKwAtCap(f.spec.it, capShare);
+
+/** The highest cap, in steps of 1% (as GPU power limits are set), at which the load fits. */
+function highestCap(f: FacilityState, l: Load): number {
+  const it = f.spec.it;
+  const gpuKw = l.activeRacks * (it.trainingKw - it.nonGpuKw);
+  if (gpuKw <= 0) return 1;
+  const share = (l.limitKw - l.fixedKw - l.activeRacks * it.nonGpuKw) / gpuKw;
+  return Math.max(0, Math.min(1, Math.floor(share * 100 + 1e-9) / 100));
+}
+
+/**
+ * Before the scheduler decides: keep shed racks from it, and give them back once they fit
+ * again with a margin (3% of the limit, and under `cap` only while the cap would stay in the
+ * upper half of its range), so that runs are not started only to be shed an hour later. They go
+ * back all at once: the facility does not know which queued run would take them, and a few
+ * racks back would start nothing.
+ */
+export function holdBackRacks(state: SimState): void {
+  const f = state.facility;
+  if (!f) return;
+  f.batteryAllowanceMw = batteryAllowanceMw(f);
+  const take = Math.min(state.freeRacks, f.withheldTarget - f.withheldRacks);
+  if (take > 0) {
+    state.freeRacks -= take;
+    f.withheldRacks += take;
+  }
+  if (f.withheldRacks === 0) return;
+  const l = load(state, f);
+  const releaseCap = f.spec.policy === 'shed' ? 1 : (1 + f.spec.minCapShare) / 2;
+  const extraKw = trainingKwAtCap(f.spec.it, releaseCap) - f.spec.it.idleKw;
+  const headroomKw = 0.97 * l.limitKw - requiredKw(f, l, releaseCap);
+  const release = f.withheldRacks;
+  if (headroomKw < release * extraKw) return;
+  f.withheldRacks -= release;
+  f.withheldTarget -= release;
+  returnRacks(state, release);
+}
+
+/** After the scheduler decided: set the cap, shed runs if even the lowest cap does not fit. */
+export function enforceFacility(state: SimState): void {
+  const f = state.facility;
+  if (!f) return;
+  f.batteryAllowanceMw = batteryAllowanceMw(f);
+  let l = load(state, f);
+  const floor = f.spec.policy === 'cap' ? f.spec.minCapShare : 1;
+  if (highestCap(f, l) < floor) {
+    for (const run of shedOrder(state)) {
+      if (requiredKw(f, l, floor) <= l.limitKw) break;
+      f.withheldTarget += run.racksHeld;
+      f.sheds += 1;
+      preemptRun(state, run);
+      l = load(state, f);
+    }
+  }
+  const cap = Math.max(floor, highestCap(f, l));
+  applyCap(state, f, cap);
+  recordMoment(f, l, cap, currentHour(state, f));
+}
+
+/** Lowest priority first; among equals the run that started last (it has the least to lose). */
+function shedOrder(state: SimState): RunState[] {
+  return state.runs
+    .filter((r) => r.status === 'active')
+    .sort((a, b) => a.spec.priority - b.spec.priority || b.holdStartTick - a.holdStartTick || b.spec.index - a.spec.index);
+}
+
+function applyCap(state: SimState, f: FacilityState, cap: number): void {
+  if (cap !== f.capShare) {
+    f.capShare = cap;
+    f.speedFactor = cap ** f.spec.capExponent;
+  }
+  for (const run of state.runs) {
+    if (run.status !== 'active') continue;
+    const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickMinutes) * f.speedFactor;
+    if (run.flopPerTick !== rate) setRunRate(state, run, rate);
+  }
+}
+
+function recordMoment(f: FacilityState, l: Load, cap: number, hour: number): void {
+  const h = f.hourly;
+  const c = l.conditions;
+  const rackItMw = requiredKw(f, l, cap) / 1000;
+  h.peakDemandMw[hour] = Math.max(h.peakDemandMw[hour] ?? 0, rackItMw * c.facilityPerRackItMw);
+  h.availableMw[hour] = Math.min(h.availableMw[hour] ?? Infinity, c.supplyMw + f.batteryAllowanceMw);
+  h.peakHeatMw[hour] = Math.max(h.peakHeatMw[hour] ?? 0, rackItMw * (1 + f.spec.it.overheadMwPerItMw));
+  h.plantCapacityMw[hour] = c.plantCapacityMw;
+  h.minCapShare[hour] = Math.min(h.minCapShare[hour] ?? 1, cap);
+  const rackKw = l.activeRacks > 0 ? trainingKwAtCap(f.spec.it, cap) : f.spec.it.idleKw;
+  h.peakRackKw[hour] = Math.max(h.peakRackKw[hour] ?? 0, rackKw);
+}
+
+/** The battery may cover a deficit it can sustain for a whole hour. */
+function batteryAllowanceMw(f: FacilityState): number {
+  return Math.max(0, Math.min(f.spec.supply.battery.powerMw, f.batteryMwh));
+}

@@ -1,0 +1,99 @@
+import type { Scenario } from '../scenario/scenario.js';
+import type { FacilitySpec } from './facility-spec.js';
+import type { HourConditions } from './conditions.js';
+import { buildTimeline, type FacilityTimeline } from './timeline.js';
+
+/**
+ * The facility's mutable state within one simulation. The engine calls it at event ticks only:
+ * between events nothing in the cluster changes, and the hour boundaries of the weather series
+ * are events themselves, so every stretch integrated lies inside one hour at one temperature.
+ */
+export interface FacilityState {
+  spec: FacilitySpec;
+  timeline: FacilityTimeline;
+  ticksPerHour: number;
+  tickMinutes: number;
+  /** Integrated up to this tick. */
+  lastTick: number;
+  /** GPU power cap as a share of the uncapped training draw (1 = uncapped). */
+  capShare: number;
+  /** Throughput factor of the cap: capShare ^ capExponent. */
+  speedFactor: number;
+  /** Racks kept from the scheduler after shedding (taken from the free pool). */
+  withheldRacks: number;
+  /** Racks the facility wants withheld: shed racks still writing their last checkpoint count. */
+  withheldTarget: number;
+  batteryMwh: number;
+  /** What the battery may add this hour: min(power, energy / 1 h). */
+  batteryAllowanceMw: number;
+  sheds: number;
+  rampViolations: number;
+  maxSwingMw: number;
+  /** Rack-ticks of throughput lost to the cap: compute rack-ticks x (1 - speed factor). */
+  cappedLossRackTicks: number;
+  withheldRackTicks: number;
+  /** Energy the supply and battery could not cover (0 unless the envelope cannot hold even idle racks). */
+  unservedMwh: number;
+  hourly: HourlyAccumulators;
+  /** The last hour's conditions (see conditions.ts), for the installed racks they were computed at. */
+  conditions: HourConditions | null;
+  conditionsHour: number;
+  conditionsRacks: number;
+}
+
+/** Per hour of the horizon. Sums are over ticks (MW-ticks), turned into means by the record. */
+export interface HourlyAccumulators {
+  rackItMwTicks: Float64Array;
+  batteryMwTicks: Float64Array;
+  minCapShare: Float64Array;
+  cappedTicks: Float64Array;
+  withheldRackTicks: Float64Array;
+  /** Max over the hour of the conservative instantaneous demand after the policy acted. */
+  peakDemandMw: Float64Array;
+  /** Supply the policy had to fit in (grid, turbines, battery allowance), at the same moment. */
+  availableMw: Float64Array;
+  peakHeatMw: Float64Array;
+  plantCapacityMw: Float64Array;
+  peakRackKw: Float64Array;
+}
+
+export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
+  const ticksPerHour = 60 / scenario.tickMinutes;
+  const hours = Math.ceil(scenario.horizonTicks / ticksPerHour);
+  const timeline = buildTimeline(spec, scenario.startMinutes, hours, seed, replication);
+  const zeros = () => new Float64Array(hours);
+  return {
+    spec,
+    timeline,
+    ticksPerHour,
+    tickMinutes: scenario.tickMinutes,
+    lastTick: 0,
+    capShare: 1,
+    speedFactor: 1,
+    withheldRacks: 0,
+    withheldTarget: 0,
+    batteryMwh: spec.supply.battery.energyMwh,
+    batteryAllowanceMw: 0,
+    sheds: 0,
+    rampViolations: 0,
+    maxSwingMw: 0,
+    cappedLossRackTicks: 0,
+    withheldRackTicks: 0,
+    unservedMwh: 0,
+    conditions: null,
+    conditionsHour: -1,
+    conditionsRacks: -1,
+    hourly: {
+      rackItMwTicks: zeros(),
+      batteryMwTicks: zeros(),
+      minCapShare: zeros().fill(1),
+      cappedTicks: zeros(),
+      withheldRackTicks: zeros(),
+      peakDemandMw: zeros(),
+      availableMw: zeros().fill(Infinity),
+      peakHeatMw: zeros(),
+      plantCapacityMw: zeros(),
+      peakRackKw: zeros(),
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { FacilitySummary } from './summarize-facility.js';
+import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
+
+type Table = (head: string[], rows: string[][], alignRightFrom?: number) => string;
+
+/** The facility section of the terminal report: power, energy, PUE, what the facility cost. */
+export function renderFacility(f: FacilitySummary, table: Table): string[] {
+  const out: string[] = [];
+  const mw = (v: number | null) => (v === null ? '–' : formatDecimal(v, 1));
+  out.push('Facility');
+  out.push(
+    `power: peak ${mw(f.peakFacilityMw)} MW · p99 ${mw(f.p99FacilityMw)} MW · mean ${mw(f.meanFacilityMw)} MW · ` +
+      `energy ${formatCount(f.energyMwh)} MWh (IT ${formatCount(f.itEnergyMwh)}, cooling ${formatCount(f.coolingEnergyMwh)}, losses ${formatCount(f.lossesEnergyMwh)}) · PUE ${formatDecimal(f.pue, 3)}`,
+  );
+  out.push(
+    `hottest hour ${f.hottestHour} UTC at ${formatDecimal(f.hottestHourDryBulbC, 1)} °C: PUE ${formatDecimal(f.pueAtHottestHour, 3)} · ` +
+      `cooling headroom ${mw(f.coolingHeadroomMw)} MW at its least (${f.coolingHeadroomHour}) · peak rack ${formatDecimal(f.peakRackKw, 1)} kW`,
+  );
+  out.push(
+    `held back: ${formatCount(f.cappedHours)} hours capped (lowest cap ${formatPercent(f.lowestCapShare, 0)} of training power), ` +
+      `${formatCount(f.shedHours)} hours with runs shed (${formatCount(f.sheds)} sheds) · GPU-hours lost to the facility ${formatCount(f.gpuHoursLostToFacility)} ` +
+      `(capping ${formatCount(f.gpuHoursLostToCapping)}, racks withheld ${formatCount(f.gpuHoursWithheld)}), worth ${formatUsd(f.costOfLostGpuHoursUsd)} of lease`,
+  );
+  const shown = f.heldBackEpisodes.slice(0, 12);
+  if (shown.length > 0) {
+    out.push(
+      table(
+        ['held back (UTC)', 'until', 'hours', 'lowest cap', 'shed'],
+        shown.map((e) => [e.from, e.to, formatCount(e.hours), formatPercent(e.lowestCapShare, 0), e.shed ? 'yes' : 'no']),
+      ),
+    );
+    if (f.heldBackEpisodes.length > shown.length) out.push(`... and ${f.heldBackEpisodes.length - shown.length} more episodes (all in --format json)`);
+  }
+  out.push(
+    `supply: ${formatCount(f.rampViolations)} ramp-rate violations (largest whole-run swing ${mw(f.maxSwingMw)} MW) · battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ` +
+      `${formatCount(f.hoursShort)} hours short, ${formatDecimal(f.unservedMwh, 1)} MWh unserved · energy at $${formatCount(f.pricePerMwhUsd)}/MWh ${formatUsd(f.energyCostUsd)} (if power is not included)`,
+  );
+  out.push(
+    table(
+      ['month', 'energy MWh', 'peak MW', 'PUE', 'max °C', 'capped h', 'shed h'],
+      f.months.map((m) => [m.month, formatCount(m.energyMwh), mw(m.peakFacilityMw), formatDecimal(m.pue, 3), formatDecimal(m.maxDryBulbC, 1), formatCount(m.cappedHours), formatCount(m.shedHours)]),
+    ),
+  );
+  return out;
+}

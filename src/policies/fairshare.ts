@@ -9,7 +9,8 @@ import { poolOf, take } from './pool.js';
  * cluster yesterday is not penalised today.
  */
 export function fairshare(quotas: Readonly<Record<string, number>>): Policy {
-  const weightOf = (team: string) => quotas[team] ?? 1;
+  // hasOwn: a team named toString or __proto__ weighs 1 like any team without a quota.
+  const weightOf = (team: string) => (Object.hasOwn(quotas, team) ? (quotas[team] ?? 1) : 1);
   return (view, queue) => {
     const decisions: Decision[] = [];
     const pool = poolOf(view);

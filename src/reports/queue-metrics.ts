@@ -53,16 +53,18 @@ export function summarizeQueue(record: RunRecord, usageCents: readonly number[])
     return [...groups].sort(([a], [b]) => a.localeCompare(b));
   };
   const teams = byKey((r) => r.team);
-  const weights = s.scheduler?.quotas ?? {};
+  const quotas = s.scheduler?.quotas ?? {};
+  // hasOwn: a team named toString or __proto__ weighs 1 like any team without a quota.
+  const weight = (team: string) => (Object.hasOwn(quotas, team) ? (quotas[team] ?? 1) : 1);
   const held = (members: number[]) => sum(members.map((i) => heldRackTicks(record.runs[i] as RunOutcome)));
   return {
     policy: s.scheduler?.policy ?? 'fifo',
     ...group(ids),
     waitingAtEnd: ids.filter((i) => record.runs[i]?.firstStartTick === null).length,
     makespanDays: makespanDays(record, ids),
-    jainFairness: jainIndex(teams.map(([team, members]) => held(members) / (weights[team] ?? 1))),
+    jainFairness: jainIndex(teams.map(([team, members]) => held(members) / weight(team))),
     deadlines: deadlines(record, ids),
-    byTeam: teams.map(([team, members]) => ({ team, quotaWeight: weights[team] ?? 1, ...group(members) })),
+    byTeam: teams.map(([team, members]) => ({ team, quotaWeight: weight(team), ...group(members) })),
     byStream: byKey((r) => r.stream ?? 'runs').map(([stream, members]) => ({ stream, ...group(members) })),
     reservations: (s.scheduler?.reservations ?? []).map((r) => {
       const run = record.runs[r.runIndex];

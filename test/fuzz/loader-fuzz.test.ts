@@ -14,10 +14,10 @@ import { hostileText, mutatedText, reshapedScenario } from './mutations.js';
  * A time-bounded random fuzz of the loader: mutated scenario texts, reshaped scenario data and
  * raw noise. Whatever comes in, capsim answers with a scenario or a ScenarioError whose problems
  * name the file and, inside a document, the line; never another exception, never a hang.
- * CAPSIM_FUZZ_MS sets the budget per property (default 4 s), CAPSIM_FUZZ_SEED the seed.
+ * CAPSIM_FUZZ_MS sets the budget per property (default 3 s), CAPSIM_FUZZ_SEED the seed.
  * A crash found goes into test/fuzz/corpus/, which hostile.test.ts feeds to the CLI.
  */
-const budgetMs = Number(process.env.CAPSIM_FUZZ_MS ?? 4_000);
+const budgetMs = Number(process.env.CAPSIM_FUZZ_MS ?? 3_000);
 const seed = Number(process.env.CAPSIM_FUZZ_SEED ?? 20_260_701);
 const settings = { seed, numRuns: 1_000_000, interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false } as const;
 
@@ -72,7 +72,7 @@ describe('loader fuzz (time-bounded)', () => {
         expect(readdirSync(dir).filter((f) => f !== 'fuzz.yaml' && f !== 'out.json')).toEqual([]);
         rmSync(out, { force: true });
       }),
-      { ...settings, numRuns: 150 },
+      { ...settings, numRuns: 100 },
     );
   });
 });

@@ -36,8 +36,8 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   if (replications === undefined) {
     return command.error('error: --workers and --shard need --replications', { exitCode: 2 });
   }
-  if (!(monteCarloFormats as readonly string[]).includes(opts.format)) {
-    command.error(`error: --format ${opts.format} is not available with --replications; use ${monteCarloFormats.join(', ')}`, { exitCode: 2 });
+  if (!(monteCarloFormats as readonly string[]).includes(opts.format) && !(opts.format === 'html' && !opts.shard)) {
+    command.error(`error: --format ${opts.format} is not available with --replications; use ${monteCarloFormats.join(', ')}, or html without --shard`, { exitCode: 2 });
   }
   const loaded = await loadScenario(file, { strict: opts.strict ?? false });
   reportWarnings(io, loaded.warnings);
@@ -66,6 +66,10 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
         body: { header, include, accumulator: result.accumulator.toData() },
       };
       await emit(io, renderPartial(partial), opts.out);
+    } else if (opts.format === 'html') {
+      const [{ renderReplicationsHtml }, { replicationsInput }] = await Promise.all([import('../reports/html/replications-page.js'), import('../reports/html/replications.js')]);
+      const input = replicationsInput(result.accumulator.replications, result.accumulator.statistics(), result.accumulator.toData());
+      await emit(io, await renderReplicationsHtml(loaded.scenario, seed, { version: header.version, scenarioHash: hash }, input), opts.out);
     } else {
       await emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), opts.out);
     }

@@ -27,6 +27,7 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <title>${h(s.scenario.name)} · capsim report</title><link rel="icon" href="data:,"><style>${styles}</style></head>
 <body><main>
 ${headerHtml(s)}
+${data.replications ? `<p class="note">${formatCount(data.replications.count)} replications. The costs per run and the section “Across replications” summarise all of them; the timeline, the utilization chart and the tables show replication ${s.capsim.replication}.</p>` : ''}
 <section class="findings"><h2>In brief</h2><ul>${keyFindings(s).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
 ${kpisHtml(s)}
 ${section('utilization')}
@@ -35,7 +36,7 @@ ${section('run-costs')}
 ${section('break-even')}
 ${section('facility-power', facilityFiguresHtml(data.facilityFigures))}
 ${section('weather-pue')}
-${histograms.length > 0 ? `<section><h2>Across ${formatCount(data.replications?.count ?? 0)} replications</h2><div class="grid">${histograms.map(figure).join('')}</div></section>` : ''}
+${replicationsHtml(data, histograms.map(figure).join(''))}
 ${monthsHtml(s)}
 ${inputsHtml(s)}
 <footer>capsim ${h(s.capsim.version)} · scenario ${h(s.capsim.scenarioHash)} · seed ${s.capsim.seed}. Same scenario, seed and version give this page byte for byte.</footer>
@@ -106,4 +107,17 @@ function tableHtml(head: string[], rows: string[][], textColumns: number): strin
 
 function facilityFiguresHtml(figures: Array<[string, string]>): string {
   return figures.length === 0 ? '' : `<dl class="figures">${figures.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('')}</dl>`;
+}
+
+function replicationsHtml(data: ReportData, histograms: string): string {
+  const table = data.replicationTable ?? [];
+  if (!data.replications || (histograms === '' && table.length === 0)) return '';
+  const value = (unit: string, x: number | null) =>
+    x === null ? '–' : unit === 'fraction' ? formatPercent(x, 2) : unit === 'USD' ? formatUsd(x) : formatDecimal(x);
+  const rows = table.map((t) => [
+    h(t.metric), value(t.unit, t.mean), value(t.unit, t.sd), value(t.unit, t.p5), value(t.unit, t.p50), value(t.unit, t.p95),
+    `${value(t.unit, t.ci95Low)} to ${value(t.unit, t.ci95High)}`,
+  ]);
+  const head = ['metric', 'mean', 'sd', 'p5', 'p50', 'p95', '95% interval of the mean'];
+  return `<section><h2>Across ${formatCount(data.replications.count)} replications</h2>${table.length > 0 ? tableHtml(head, rows, 1) : ''}${histograms ? `<div class="grid">${histograms}</div>` : ''}</section>`;
 }

@@ -49,6 +49,8 @@ export interface ReportData {
   runCosts: RunCost[];
   cloudPrices: CloudPrice[];
   replications: { count: number; samples: MetricSamples[] } | null;
+  /** Statistics of the key metrics across replications, when there are replications. */
+  replicationTable?: Array<{ metric: string; unit: string; n: number; mean: number; sd: number | null; p5: number; p50: number; p95: number; ci95Low: number | null; ci95High: number | null }>;
 }
 
 type Loose = Record<string, unknown>;

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../../src/engine/simulate.js';
+import { summarize } from '../../src/reports/summary.js';
+import { reportData } from '../../src/reports/html/report-data.js';
+import { chartsFor } from '../../src/reports/html/charts.js';
+import { replicationsInput, withReplications, type ReplicationStatistics } from '../../src/reports/html/replications.js';
+import { runCli, tempDir } from '../cli/helpers.js';
+import { aRun, aScenario, provenance } from '../builders.js';
+
+const record = simulate(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
+const data = reportData(summarize(record, provenance), record);
+const stats = (mean: number, half: number): ReplicationStatistics => ({ n: 10, mean, sd: half, p5: mean - half, p50: mean, p95: mean + half, ci95Low: mean - half, ci95High: mean + half });
+
+describe('a report across replications', () => {
+  const input = replicationsInput(
+    10,
+    [
+      ['runs[0].costUsageShareUsd', stats(100, 5)],
+      ['runs[0].costFullyLoadedUsd', stats(300, 9)],
+      ['cluster.utilization', stats(0.4, 0.01)],
+    ],
+    { replications: 10, metrics: [['cluster.utilization', { values: { exact: [[0.39, 4], [0.41, 6]] } }], ['cluster.goodput', { values: { sketch: {} } }]] },
+  );
+  const merged = withReplications(data, input);
+
+  it('gives each run its mean cost with the 95% interval of the mean, for the runs the statistics cover', () => {
+    expect(merged.runCosts).toEqual([
+      { run: 'a', option: 'lease, usage share', costUsd: 100, lowUsd: 95, highUsd: 105 },
+      { run: 'a', option: 'lease, fully loaded', costUsd: 300, lowUsd: 291, highUsd: 309 },
+    ]);
+  });
+
+  it('draws a histogram for a metric known exactly, every replication counted, and none for a sketched one', () => {
+    expect(merged.replications?.samples).toEqual([{ metric: 'utilization', unit: 'fraction', values: [0.39, 0.39, 0.39, 0.39, 0.41, 0.41, 0.41, 0.41, 0.41, 0.41] }]);
+    expect(chartsFor(merged).map((c) => c.id)).toEqual(['utilization', 'timeline', 'run-costs', 'histogram-utilization']);
+    expect(merged.replicationTable?.map((t) => t.metric)).toEqual(['utilization']);
+  });
+
+  it('capsim run --replications --format html writes the page with whiskers, histograms and the statistics table', async () => {
+    const out = join(tempDir(), 'mc.html');
+    const result = await runCli('run', 'scenarios/small.yaml', '--replications', '12', '--workers', '1', '--quiet', '--format', 'html', '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Across 12 replications');
+    expect(html).toContain('whiskers_marks');
+    expect(html.match(/data-chart="histogram-/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).toContain('95% interval of the mean');
+  }, 60_000);
+
+  it('--format html is refused with --shard: a shard writes a partial result for merging', async () => {
+    const result = await runCli('run', 'scenarios/small.yaml', '--replications', '4', '--shard', '1/2', '--format', 'html', '--out', join(tempDir(), 'x.html'));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/html without --shard/);
+  });
+});

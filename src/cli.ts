@@ -10,6 +10,7 @@ import { registerCompare } from './cli/compare.js';
 import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
 import { registerMerge } from './cli/merge.js';
+import { registerSize } from './cli/size.js';
 
 function buildProgram(io: Io): Command {
   const program = new Command('capsim')
@@ -24,6 +25,7 @@ function buildProgram(io: Io): Command {
   registerSensitivity(program, io);
   registerSweep(program, io);
   registerMerge(program, io);
+  registerSize(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   return program;
 }

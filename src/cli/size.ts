@@ -1,0 +1,53 @@
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { Io } from './io.js';
+import { emit } from './io.js';
+import { reportWarnings, seedOption, strictOption } from './common.js';
+import { ScenarioError } from '../errors.js';
+import { error } from '../scenario/problems.js';
+
+function parsePercentile(value: string): number {
+  const p = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(p > 0 && p < 100)) throw new InvalidArgumentError(`expected a percentile in (0, 100), found "${value}"`);
+  return p;
+}
+
+function parseMw(value: string): number {
+  const mw = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(mw > 0)) throw new InvalidArgumentError(`expected megawatts > 0, found "${value}"`);
+  return mw;
+}
+
+/**
+ * `capsim size`: how many racks of the scenario's type its power envelope runs at full power on
+ * the site's design day, and at a chosen percentile hour of its weather, with every assumption
+ * printed beside the answer.
+ */
+export function registerSize(program: Command, io: Io): void {
+  program
+    .command('size')
+    .description("how many racks the facility's envelope runs at full power on the design day (and at a percentile hour)")
+    .argument('<scenario>', 'scenario file with a facility section')
+    .option('--envelope-mw <mw>', 'supply to size for (default: grid + all turbines, battery excluded)', parseMw)
+    .addOption(new Option('--percentile <p>', 'also size at the hour warmer than p% of hours in the weather').argParser(parsePercentile).default(99))
+    .option('--years <n>', 'years of synthetic weather for the percentile (default 30)', (v) => Number(v))
+    .addOption(seedOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout')
+    .addOption(strictOption())
+    .action(async (file: string, opts: { envelopeMw?: number; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }) => {
+      const [{ loadScenario }, { sizeScenario }, { renderSizing }] = await Promise.all([
+        import('../scenario/load.js'),
+        import('../facility/size-scenario.js'),
+        import('../facility/render-sizing.js'),
+      ]);
+      const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+      reportWarnings(io, loaded.warnings);
+      if (!loaded.scenario.facility) {
+        throw new ScenarioError([{ ...error('no-facility', ['facility'], 'expected a facility section (supply, cooling, site) to size; see the README'), file }]);
+      }
+      const years = opts.years ?? 30;
+      if (!Number.isInteger(years) || years < 1 || years > 200) throw new ScenarioError([error('years', [], `expected --years as a whole number in 1..200, found ${opts.years}`)]);
+      const sizing = sizeScenario(loaded.scenario, { envelopeMw: opts.envelopeMw, percentile: opts.percentile / 100, years, seed: opts.seed ?? loaded.scenario.seed });
+      await emit(io, opts.format === 'json' ? JSON.stringify(sizing, null, 2) + '\n' : renderSizing(sizing), opts.out);
+    });
+}

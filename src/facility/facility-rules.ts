@@ -14,7 +14,7 @@ export interface FacilityRuleContext {
 export function checkFacilityRules(f: WrittenFacility, ctx: FacilityRuleContext): Problem[] {
   const problems: Problem[] = [];
   const at = (...rest: PathSegment[]) => ['facility', ...rest];
-  if (f.site !== undefined && !siteCatalog[f.site]) {
+  if (f.site !== undefined && !Object.hasOwn(siteCatalog, f.site)) {
     const known = Object.keys(siteCatalog);
     problems.push(error('unknown-site', at('site'), `unknown site "${f.site}"; expected one of ${known.join(', ')}${didYouMean(f.site, known)}`));
   }

@@ -19,7 +19,8 @@ export function checkOptionRules(s: WrittenScenario): Problem[] {
     return m;
   };
   const checkOffer = (id: string | undefined, path: PathSegment[]) => {
-    if (id !== undefined && !cloudOffers[id]) {
+    // hasOwn: an offer named toString or __proto__ is unknown, not Object.prototype's member.
+    if (id !== undefined && !Object.hasOwn(cloudOffers, id)) {
       problems.push(error('unknown-offer', path, `unknown cloud offer "${id}"; expected one of ${offerIds.join(', ')}${didYouMean(id, offerIds)}`));
     }
   };
@@ -60,7 +61,7 @@ export function checkOptionRules(s: WrittenScenario): Problem[] {
             problems.push(error('capacity-below-commitment', at('capacityGpus'), `expected capacityGpus >= committedGpus (${o.committedGpus}), found ${o.capacityGpus}`));
           }
         }
-        if (o.kind === 'spot' && o.preemptionsPerGpuHour === undefined && o.offer !== undefined && cloudOffers[o.offer] && cloudOffers[o.offer]?.preemptionsPerGpuHour === undefined) {
+        if (o.kind === 'spot' && o.preemptionsPerGpuHour === undefined && o.offer !== undefined && Object.hasOwn(cloudOffers, o.offer) && cloudOffers[o.offer]?.preemptionsPerGpuHour === undefined) {
           problems.push(error('missing-preemption-rate', at('preemptionsPerGpuHour'), `expected preemptionsPerGpuHour: offer "${o.offer}" is not a spot offer`));
         }
         break;

@@ -8,6 +8,14 @@ import type { Io } from './io.js';
 import { emit, writeFileAtomic } from './io.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { WrittenScenario } from '../scenario/schema.js';
+
+/** What the run loaded: the procurement options are read from what the file says. */
+export interface LoadedScenario {
+  scenario: Scenario;
+  written: WrittenScenario;
+}
 
 export const reportFormats = ['table', 'json', 'md', 'csv', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -30,7 +38,7 @@ export interface ReportOptions {
  * Render the report in the chosen format and write it: everything is rendered before anything is
  * written, so an error leaves no partial output.
  */
-export async function writeReport(io: Io, opts: ReportOptions, summary: Summary, record: RunRecord | null): Promise<void> {
+export async function writeReport(io: Io, opts: ReportOptions, summary: Summary, record: RunRecord | null, loaded?: LoadedScenario): Promise<void> {
   switch (opts.format) {
     case 'json':
     case 'table': {
@@ -44,7 +52,8 @@ export async function writeReport(io: Io, opts: ReportOptions, summary: Summary,
     case 'html': {
       const [{ renderHtml }, { reportData }] = await Promise.all([import('../reports/html/page.js'), import('../reports/html/report-data.js')]);
       if (!opts.out && io.isTty) throw usage('--format html writes a page: give it a file with --out report.html');
-      return emit(io, await renderHtml(reportData(summary, record)), opts.out);
+      const sections = loaded && record ? await comparisonSections(loaded, record.seed) : {};
+      return emit(io, await renderHtml(reportData(summary, record, sections)), opts.out);
     }
     case 'csv': {
       const { renderCsvTables } = await import('../reports/csv.js');
@@ -65,6 +74,20 @@ async function csvPaths(out: string, names: string[]): Promise<Record<string, st
   const isDirectory = out.endsWith('/') || (await stat(out).then((s) => s.isDirectory(), () => false));
   if (isDirectory) await mkdir(out, { recursive: true });
   return Object.fromEntries(names.map((n) => [n, isDirectory ? join(out, `${n}.csv`) : `${out}-${n}.csv`]));
+}
+
+/**
+ * A scenario with procurement options gets them compared in its HTML report (one replication on
+ * the run's seed, so the lease figures match the run's): their cost per run and the lease
+ * against cloud chart.
+ */
+async function comparisonSections(loaded: LoadedScenario, seed: number): Promise<Record<string, unknown>> {
+  const options = (loaded.written as { options?: unknown }).options;
+  if (!Array.isArray(options) || options.length === 0) return {};
+  const [{ resolveOptions }, { compareOptions }] = await Promise.all([import('../procurement/resolve-options.js'), import('../procurement/compare.js')]);
+  const ctx = { scenario: loaded.scenario, written: loaded.written };
+  const comparison = compareOptions(ctx, resolveOptions(loaded.written, loaded.scenario), { seed, replications: 1 }, { version: '', scenarioHash: '' });
+  return { options: comparison.options };
 }
 
 function usage(message: string): ScenarioError {

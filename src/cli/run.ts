@@ -33,6 +33,6 @@ export function registerRun(program: Command, io: Io): void {
       reportWarnings(io, loaded.warnings);
       const record = simulate(loaded.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
       const summary = summarize(record, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
-      await writeReport(io, opts, summary, record);
+      await writeReport(io, opts, summary, record, loaded);
     });
 }

@@ -66,3 +66,26 @@ describe('capsim run --format md | csv | html', () => {
     expect(readFileSync(join(dir, 'a.html'), 'utf8')).toBe(readFileSync(join(dir, 'b.html'), 'utf8'));
   });
 });
+
+describe('capsim run --format html of a scenario with procurement options', () => {
+  it('compares the options: their cost per run beside the lease, and the lease against cloud chart', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { stringify } = await import('yaml');
+    const { aWrittenScenario, aRun } = await import('../builders.js');
+    const dir = tempDir();
+    const scenario = {
+      ...aWrittenScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-02' })] }),
+      options: [
+        { name: 'the-lease', kind: 'lease' },
+        { name: 'on-demand', kind: 'on-demand', priceUsdPerGpuHour: 9 },
+      ],
+    };
+    writeFileSync(join(dir, 's.yaml'), stringify(scenario));
+    const { code, stderr } = await runCli('run', join(dir, 's.yaml'), '--format', 'html', '--out', join(dir, 'r.html'));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    expect(html.match(/data-chart="[^"]+"/g)).toEqual(['data-chart="utilization"', 'data-chart="timeline"', 'data-chart="run-costs"', 'data-chart="break-even"']);
+    expect(html).toContain('on-demand');
+  });
+});

@@ -55,7 +55,7 @@ export function chartsFor(data: ReportData): Chart[] {
     charts.push({
       id: 'break-even',
       title: 'Lease against cloud',
-      caption: 'Total cost over the term against the utilization of the leased cluster. Dots: break-even utilization; dashed line: this scenario.',
+      caption: 'Total cost over the term against the utilization of the leased cluster. Dots: break-even utilization, above which the lease costs less; an option without a dot costs less than the lease at any utilization. Dashed line: this scenario.',
       spec: breakEvenChart(summary.money.leasePaidUsd, available, summary.cluster.utilization, data.cloudPrices),
     });
   }

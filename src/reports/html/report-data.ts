@@ -62,8 +62,8 @@ const str = (x: unknown): string | null => (typeof x === 'string' ? x : null);
  * Gather what a report can show from a summary (and its record). The optional sections are read
  * by name and shape, so a section that is absent, or shaped otherwise, simply draws no chart.
  */
-export function reportData(summary: Summary, record: RunRecord | null = null): ReportData {
-  const loose = summary as unknown as Loose;
+export function reportData(summary: Summary, record: RunRecord | null = null, sections: Record<string, unknown> = {}): ReportData {
+  const loose = { ...(summary as unknown as Loose), ...sections };
   return {
     summary,
     record,
@@ -143,10 +143,11 @@ function facilityPoints(section: unknown): FacilityPoint[] | null {
   return points;
 }
 
-/** `options: [{name, kind, priceUsdPerGpuHour?, runs: [{name, costUsd, ci95?: [low, high]}]}]`. */
+/** `options: [{name, kind, priceUsdPerGpuHour?, runs: [{name, costUsd, ci95?: [low, high]}]}]` (as `capsim compare` reports them). */
 function optionRunCosts(section: unknown): RunCost[] {
   if (!Array.isArray(section)) return [];
-  return section.filter(isObject).flatMap((o) => {
+  // A lease option is the lease the summary already costs, by both definitions.
+  return section.filter((o) => isObject(o) && o['kind'] !== 'lease').flatMap((o: Loose) => {
     const option = str(o['name']);
     const runs = o['runs'];
     if (option === null || !Array.isArray(runs)) return [];
@@ -162,7 +163,7 @@ function optionRunCosts(section: unknown): RunCost[] {
 
 function cloudPrices(section: unknown): CloudPrice[] {
   if (!Array.isArray(section)) return [];
-  return section.filter(isObject).flatMap((o) => {
+  return section.filter((o) => isObject(o) && o['kind'] !== 'lease' && o['kind'] !== 'hybrid').flatMap((o: Loose) => {
     const option = str(o['name']);
     const price = num(o['priceUsdPerGpuHour']);
     return option !== null && price !== null && price > 0 ? [{ option, priceUsdPerGpuHour: price }] : [];

@@ -4,7 +4,8 @@ import { formatUsd } from '../format.js';
 import { chartConfig, chartWidth } from './theme.js';
 import { moneyUnit } from './money-unit.js';
 
-const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#c8423b', '#5b6570'];
+// Red is kept for lost work and capped hours, so no option is drawn in it.
+const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#8c6d31', '#5b6570', '#17becf'];
 
 /**
  * Cost of each run under each option, side by side; a whisker spans the 95% interval of the
@@ -17,7 +18,7 @@ export function runCostChart(costs: RunCost[]): TopLevelSpec {
   const scaled = (usd: number | null) => (usd === null ? null : usd / divisor);
   const values = costs.map((c) => ({ ...c, costMusd: scaled(c.costUsd), lowMusd: scaled(c.lowUsd), highMusd: scaled(c.highUsd), labelAtMusd: scaled(c.highUsd ?? c.costUsd), label: formatUsd(c.costUsd) }));
   const whiskers = values.filter((v) => v.lowMusd !== null && v.highMusd !== null);
-  const y = { field: 'run', type: 'nominal' as const, title: null, sort: runs };
+  const y = { field: 'run', type: 'nominal' as const, title: null, sort: runs, axis: { labelLimit: 200 } };
   const yOffset = { field: 'option', type: 'nominal' as const, sort: options };
   const x = { type: 'quantitative' as const, title: `cost per run (USD ${unit})`, axis: { format: '$,~f' } };
   const layers: object[] = [

@@ -16,7 +16,7 @@ export function registerCompare(program: Command, io: Io): void {
     .description("run the workload under every procurement option (lease, cloud) on the same random streams and compare their costs")
     .argument('<scenario>', 'scenario file (YAML or JSON)')
     .addOption(seedOption())
-    .addOption(new Option('-r, --replications <n>', 'paired replications (2 or more give 95% intervals)').argParser(parseReplications).default(1))
+    .addOption(new Option('-r, --replications <n>', 'paired replications: 95% intervals of the differences and P(cheapest) need 2 or more').argParser(parseReplications).default(20))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(strictOption())

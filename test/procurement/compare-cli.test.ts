@@ -9,7 +9,7 @@ const pinVersion = (text: string) => text.replace(/capsim \d+\.\d+\.\d+\S*/g, 'c
 
 describe('capsim compare', () => {
   it('prints every option side by side for scenarios/lease-vs-cloud.yaml', async () => {
-    const { code, stdout, stderr } = await runCli('compare', 'scenarios/lease-vs-cloud.yaml');
+    const { code, stdout, stderr } = await runCli('compare', 'scenarios/lease-vs-cloud.yaml');  // 20 replications by default
     expect(stderr).toBe('');
     expect(code).toBe(0);
     for (const heading of ['Options', 'Cost per run', 'Time to train', 'Break-even utilization', 'Exiting reflection-lease', 'Confidence']) {

@@ -21,15 +21,19 @@ export function renderFacility(f: FacilitySummary, table: Table): string[] {
       `${formatCount(f.shedHours)} hours with runs shed (${formatCount(f.sheds)} sheds) · GPU-hours lost to the facility ${formatCount(f.gpuHoursLostToFacility)} ` +
       `(capping ${formatCount(f.gpuHoursLostToCapping)}, racks withheld ${formatCount(f.gpuHoursWithheld)}), worth ${formatUsd(f.costOfLostGpuHoursUsd)} of lease`,
   );
-  const shown = f.heldBackEpisodes.slice(0, 12);
+  // The deepest episodes (lowest cap, then longest), shown in time order.
+  const shown = [...f.heldBackEpisodes]
+    .sort((a, b) => Number(b.shed) - Number(a.shed) || a.lowestCapShare - b.lowestCapShare || b.hours - a.hours || a.from.localeCompare(b.from))
+    .slice(0, 12)
+    .sort((a, b) => a.from.localeCompare(b.from));
   if (shown.length > 0) {
+    if (f.heldBackEpisodes.length > shown.length) out.push(`the ${shown.length} deepest of ${f.heldBackEpisodes.length} episodes (all in --format json):`);
     out.push(
       table(
         ['held back (UTC)', 'until', 'hours', 'lowest cap', 'shed'],
         shown.map((e) => [e.from, e.to, formatCount(e.hours), formatPercent(e.lowestCapShare, 0), e.shed ? 'yes' : 'no']),
       ),
     );
-    if (f.heldBackEpisodes.length > shown.length) out.push(`... and ${f.heldBackEpisodes.length - shown.length} more episodes (all in --format json)`);
   }
   out.push(
     `supply: ${formatCount(f.rampViolations)} ramp-rate violations (largest whole-run swing ${mw(f.maxSwingMw)} MW) · battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ` +

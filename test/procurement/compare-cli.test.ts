@@ -74,6 +74,10 @@ describe('capsim sensitivity', () => {
     // The lease fee enters the difference one for one: a 40% swing of a $2M/month fee over 14 days.
     const fee = 2_000_000 * (14 / 31);
     expect(s.parameters[0].swingUsd).toBeCloseTo(0.4 * fee, 0);
+    // On demand and uncapped, the cloud bill is linear in the price: the swing is 0.4 x the bill.
+    const c = JSON.parse((await runCli('compare', 'scenarios/small.yaml', '--replications', '1', '--format', 'json')).stdout);
+    expect(s.parameters[1].swingUsd).toBeCloseTo(0.4 * c.options[1].totalCostUsd, 0);
+    expect(s.baseSavingsUsd).toBeCloseTo(c.options[1].totalCostUsd - c.options[0].totalCostUsd, 6);
   });
 
   it('names the options it can compare when --against is not a cloud option', async () => {

@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import { attachWeatherFile } from './weather-file-load.js';
+import { attachTraces } from '../workload/trace-load.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
 import { resolveExtends, resolveSingle, type ResolvedScenario } from './extends.js';
@@ -53,7 +54,7 @@ function validateScenario(resolved: ResolvedScenario, options: LoadOptions): Loa
 /** The only place a scenario file is read: it and the files it extends. */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
   const loaded = validateScenario(await resolveExtends(path, readScenarioText), options);
-  return { ...loaded, scenario: await attachWeatherFile(loaded.scenario, path) };
+  return { ...loaded, scenario: await attachTraces(await attachWeatherFile(loaded.scenario, path), path) };
 }
 
 /**

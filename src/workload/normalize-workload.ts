@@ -3,8 +3,8 @@ import { parseIsoMinutes } from '../model/time.js';
 import { toDistribution, minutesToTicks } from '../scenario/normalize.js';
 import { defaults } from '../scenario/defaults.js';
 import type { WrittenScenario } from '../scenario/schema.js';
-import type { WrittenStream } from './schema.js';
-import type { StreamSpec, TraceJob, WorkloadSpec } from './spec.js';
+import type { WrittenStream, WrittenTrace } from './schema.js';
+import type { StreamSpec, TraceJob, TraceSpec, WorkloadSpec } from './spec.js';
 
 export interface WorkloadContext {
   startMinutes: number;
@@ -22,6 +22,7 @@ export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext, trac
   const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
   return {
     streams: (w.workload.streams ?? []).map((s) => normalizeStream(s, ctx, restartMinutes)),
+    traces: (w.workload.traces ?? []).map((t) => normalizeTrace(t, ctx, restartMinutes)),
     traceJobs,
   };
 }
@@ -47,6 +48,25 @@ function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes:
     deadlineHours: s.deadlineHours ?? null,
     checkpointInterval: s.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
     checkpointWriteTicks: minutesToTicks(s.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickMinutes),
+    restartTicks: minutesToTicks(restartMinutes, ctx.tickMinutes),
+  };
+}
+
+function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: number): TraceSpec {
+  return {
+    name: t.name,
+    file: t.file,
+    format: t.format,
+    startTick: t.start === undefined ? 0 : Math.max(0, Math.floor((parseIsoMinutes(t.start) - ctx.startMinutes) / ctx.tickMinutes)),
+    gpusPerRack: t.gpusPerRack ?? ctx.rack.gpusPerRack,
+    submitScale: t.submitScale ?? 1,
+    durationScale: t.durationScale ?? 1,
+    team: t.team ?? t.name,
+    priority: t.priority ?? defaults.priority,
+    precision: t.precision,
+    tflopsPerGpu: t.achievedTflopsPerGpu ?? (ctx.rack.gpu.denseTflops[t.precision] ?? 0) * (t.mfu ?? 0),
+    checkpointInterval: t.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
+    checkpointWriteTicks: minutesToTicks(t.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickMinutes),
     restartTicks: minutesToTicks(restartMinutes, ctx.tickMinutes),
   };
 }

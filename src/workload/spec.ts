@@ -32,7 +32,29 @@ export interface StreamSpec {
 /** A trace's jobs, already mapped to capsim jobs (index assigned when the simulation starts). */
 export type TraceJob = Omit<RunSpec, 'index'>;
 
+/** A trace to replay, normalised: where it is, and how its jobs map to racks and ticks. */
+export interface TraceSpec {
+  name: string;
+  /** As written: relative to the scenario file. */
+  file: string;
+  format: 'swf' | 'csv';
+  /** The tick at which the trace's first submission lands. */
+  startTick: number;
+  gpusPerRack: number;
+  submitScale: number;
+  durationScale: number;
+  team: string;
+  priority: number;
+  precision: Precision;
+  tflopsPerGpu: number;
+  checkpointInterval: number | 'auto' | 'none';
+  checkpointWriteTicks: number;
+  restartTicks: number;
+}
+
 export interface WorkloadSpec {
   streams: StreamSpec[];
+  traces: TraceSpec[];
+  /** The traces' jobs, once their files are read (workload/trace-load.ts); empty until then. */
   traceJobs: TraceJob[];
 }

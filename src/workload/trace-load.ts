@@ -1,0 +1,56 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { ScenarioError } from '../errors.js';
+import { error, type Problem } from '../scenario/problems.js';
+import type { Scenario } from '../scenario/scenario.js';
+import { parseJobCsv } from './csv.js';
+import { parseSwf } from './swf.js';
+import type { TraceJob } from './spec.js';
+import { traceJobs } from './trace-jobs.js';
+
+// The largest archive logs (tens of thousands of jobs) are a few MB; far larger is the wrong file.
+const maxTraceBytes = 64 * 1024 * 1024;
+
+/**
+ * Read the traces a scenario names (relative to the scenario file) and attach their jobs.
+ * Every malformed line of every trace is reported at once, with its line number.
+ */
+export async function attachTraces(scenario: Scenario, scenarioPath: string): Promise<Scenario> {
+  const traces = scenario.workload?.traces ?? [];
+  if (traces.length === 0) return scenario;
+  const texts = new Map<string, string>();
+  const problems: Problem[] = [];
+  for (const [i, trace] of traces.entries()) {
+    const path = resolve(dirname(scenarioPath), trace.file);
+    try {
+      if ((await stat(path)).size > maxTraceBytes) throw new Error(`larger than ${maxTraceBytes} bytes`);
+      texts.set(trace.file, await readFile(path, 'utf8'));
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (cause as Error).message;
+      problems.push({ ...error('trace-file', ['workload', 'traces', i, 'file'], `cannot read trace ${path}: ${reason}`), file: scenarioPath });
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return withTraceJobs(scenario, texts, (file) => resolve(dirname(scenarioPath), file));
+}
+
+/** Pure: parse each trace's text (by the file name written in the scenario) and map its jobs. */
+export function withTraceJobs(scenario: Scenario, texts: ReadonlyMap<string, string>, displayPath: (file: string) => string = (f) => f): Scenario {
+  const workload = scenario.workload;
+  if (!workload) return scenario;
+  const problems: Problem[] = [];
+  const jobs: TraceJob[] = [];
+  for (const [i, trace] of workload.traces.entries()) {
+    const path = ['workload', 'traces', i, 'file'];
+    const text = texts.get(trace.file) ?? '';
+    const parsed = trace.format === 'swf' ? parseSwf(text, displayPath(trace.file), path) : parseJobCsv(text, displayPath(trace.file), path);
+    problems.push(...parsed.problems);
+    if (parsed.records.length === 0 && parsed.problems.length === 0) {
+      problems.push({ ...error('empty-trace', path, `expected at least one job that can run, found none (${parsed.skipped} skipped)`), file: displayPath(trace.file) });
+    }
+    jobs.push(...traceJobs(parsed.records, trace, scenario));
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
+  return { ...scenario, workload: { ...workload, traceJobs: jobs } };
+}

@@ -21,7 +21,9 @@ export interface CloudSimulation {
  */
 export function cloudScenario(scenario: Scenario, written: WrittenScenario, option: CloudOption): CloudSimulation {
   const gpusPerRack = scenario.rack.gpusPerRack;
-  const asked = scenario.runs.reduce((a, r) => a + r.racks, 0) + scenario.cluster.maxRacks;
+  // Uncapped: room for every named run at once, and for job streams (whose jobs the scenario does
+  // not list) 64 times the leased cluster, more than any stream a lease could carry asks at once.
+  const asked = scenario.runs.reduce((a, r) => a + r.racks, 0) + scenario.cluster.maxRacks * (scenario.workload ? 64 : 1);
   const capGpus = option.kind === 'reserved' && option.overflowUsdPerGpuHour === null ? option.committedGpus : option.capacityGpus;
   const racks = capGpus === null ? asked : Math.max(1, Math.floor(capGpus / gpusPerRack));
   const hardwareRate = scenario.failures.ratePerGpuHour;

@@ -2,12 +2,14 @@ import fc from 'fast-check';
 import { gpuCatalog } from '../../src/catalog/gpus.js';
 import { rackCatalog } from '../../src/catalog/racks.js';
 import type { WrittenDistribution, WrittenScenario } from '../../src/scenario/schema.js';
+import { aFacility, someOptions } from './options-generators.js';
 
 /**
  * Valid scenarios, small enough to simulate in milliseconds, varied enough to reach every path:
  * every rack type and precision, fixed racks or phases, spares, failure causes with and without
  * repairs, every checkpoint setting, submits inside the horizon, every scheduling policy with
- * preemption, quotas and reservations, and job streams.
+ * preemption, quotas and reservations, job streams, a facility with either policy, and every
+ * kind of procurement option.
  */
 type WrittenRun = NonNullable<WrittenScenario['runs']>[number];
 
@@ -117,12 +119,12 @@ function scheduler(s: ScenarioShape, runs: WrittenRun[], schedulable: number) {
     fc.record(
       {
         policy: fc.constantFrom('fifo' as const, 'priority' as const, 'backfill' as const, 'fairshare' as const),
-        preemption: fc.boolean(),
+        preemption: fc.constant(true),
         quotas: fc.constantFrom<Record<string, number>>({ pretraining: 3, 'post-training': 1, research: 1 }, { pretraining: 1 }),
         reservations: reservation,
       },
       { requiredKeys: ['policy'] },
-    ),
+    ).map(({ preemption, ...rest }) => (rest.policy === 'priority' && preemption !== undefined ? { ...rest, preemption } : rest)),
     { nil: undefined },
   );
 }
@@ -166,7 +168,12 @@ export function aValidScenario(): fc.Arbitrary<WrittenScenario> {
           : undefined;
         return fc.integer({ min: 0, max: 6 }).chain((n) =>
           fc.tuple(...Array.from({ length: n }, (_, i) => run(s, c.rack, schedulable, i))).chain((runs) =>
-            fc.record({ scheduler: scheduler(s, runs, schedulable), workload: workload(s, c.rack, schedulable) }).map((extra): WrittenScenario => ({
+            fc.record({
+              scheduler: scheduler(s, runs, schedulable),
+              workload: workload(s, c.rack, schedulable),
+              facility: fc.option(aFacility(s.startMinutes, s.days, c.rack, s.racks), { nil: undefined, freq: 3 }),
+              options: fc.option(someOptions(s.startMinutes, s.days), { nil: undefined, freq: 3 }),
+            }).map((extra): WrittenScenario => ({
               name: 'property',
               seed: c.seed,
               start: isoDate(s.startMinutes),
@@ -179,6 +186,8 @@ export function aValidScenario(): fc.Arbitrary<WrittenScenario> {
               runs,
               ...(extra.scheduler ? { scheduler: extra.scheduler } : {}),
               ...(extra.workload ? { workload: extra.workload } : {}),
+              ...(extra.facility ? { facility: extra.facility } : {}),
+              ...(extra.options ? { options: extra.options } : {}),
             })),
           ),
         );

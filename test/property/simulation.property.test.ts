@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { policyFor } from '../../src/policies/registry.js';
+import { evaluateOption } from '../../src/procurement/evaluate-option.js';
+import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderJson } from '../../src/reports/table.js';
 import { ScenarioError } from '../../src/errors.js';
@@ -16,6 +18,8 @@ import {
   expectGpuHoursConserved,
   expectMoneyConserved,
   expectProgressMonotone,
+  expectFacilityWithinSupply,
+  expectOptionMoneyConserved,
   expectRackTicksConserved,
   watchingPools,
 } from './invariants.js';
@@ -43,12 +47,14 @@ describe('simulation invariants over generated scenarios', () => {
       fc.property(aValidScenario(), (written) => {
         const scenario = load(written);
         const seen = { decisions: 0 };
-        const record = simulate(scenario, { policy: watchingPools(policyFor(scenario), seen) });
+        const record = simulate(scenario, { policy: watchingPools(policyFor(scenario), seen, written.facility !== undefined) });
         const summary = summarize(record, provenance);
         expectRackTicksConserved(record);
         expectGpuHoursConserved(summary);
         expectMoneyConserved(summary);
         expectFractions(summary);
+        const battery = written.facility?.supply.battery;
+        expectFacilityWithinSupply(record, battery !== undefined && battery.energyMwh > 0 && battery.powerMw > 0);
         if (record.runs.some((r) => r.firstStartTick !== null)) expect(seen.decisions).toBeGreaterThan(0);
       }),
       { numRuns, seed },
@@ -67,6 +73,17 @@ describe('simulation invariants over generated scenarios', () => {
         expectProgressMonotone(records, (name) => rate.get(name) ?? fastest);
       }),
       { numRuns: Math.ceil(numRuns / 3), seed },
+    );
+  });
+
+  it('bills every procurement option so that run costs plus idle cost make the total, to the cent', () => {
+    fc.assert(
+      fc.property(aValidScenario().filter((w) => w.options !== undefined), (written) => {
+        const loaded = parseScenario(JSON.stringify(written), 'generated.json');
+        const ctx = { scenario: loaded.scenario, written: loaded.written };
+        for (const option of resolveOptions(loaded.written, loaded.scenario)) expectOptionMoneyConserved(evaluateOption(ctx, option, loaded.scenario.seed, 0));
+      }),
+      { numRuns: Math.ceil(numRuns / 6), seed },
     );
   });
 

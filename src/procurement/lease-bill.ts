@@ -30,7 +30,8 @@ export function leaseFeeCents(months: readonly Month[], lease: LeaseOption): num
 }
 
 /**
- * Energy of a month in MWh when power is passed through: racks held by runs draw
+ * Energy of a month in MWh when power is passed through and the scenario has no facility to
+ * simulate it: racks held by runs draw
  * `trainingPowerShare` of their max IT power, the rest of the installed racks their idle power,
  * and the facility adds (PUE - 1) on top.
  */
@@ -41,10 +42,29 @@ export function leaseEnergyMwh(month: RunRecord['months'][number], scenario: Sce
   return ((busyKwh + idleKwh) * lease.pue) / 1000;
 }
 
+/**
+ * Facility energy of each month in MWh, from the simulated facility (hourly facility MW, cooling
+ * and losses included, so PUE is the simulation's), or null when the scenario has no facility.
+ */
+export function facilityEnergyMwhByMonth(record: RunRecord): number[] | null {
+  const f = record.facility;
+  if (!f) return null;
+  const hoursPerTick = record.scenario.tickMinutes / 60;
+  const byMonth = record.months.map(() => 0);
+  let month = 0;
+  for (let i = 0; i < f.facilityMw.length; i++) {
+    const startTick = i * f.ticksPerHour;
+    while ((record.months[month]?.endTick ?? Infinity) <= startTick) month += 1;
+    byMonth[month] = (byMonth[month] ?? 0) + (f.facilityMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * hoursPerTick;
+  }
+  return byMonth;
+}
+
 /** What the lease costs over the simulated horizon, and how the bill splits over the runs. */
 export function billLease(record: RunRecord, lease: LeaseOption): LeaseBill {
   const fees = leaseFeeCents(record.months, lease);
-  const energy = record.months.map((m) => (lease.powerUsdPerMwh === null ? 0 : leaseEnergyMwh(m, record.scenario, lease)));
+  const simulated = lease.powerUsdPerMwh === null ? null : facilityEnergyMwhByMonth(record);
+  const energy = record.months.map((m, i) => (lease.powerUsdPerMwh === null ? 0 : (simulated?.[i] ?? leaseEnergyMwh(m, record.scenario, lease))));
   const power = energy.map((mwh) => usdToCents(mwh * (lease.powerUsdPerMwh ?? 0)));
   const totalCents = sum(fees) + sum(power);
   const available = sum(record.months.map((m) => m.installedRackTicks));

@@ -7,7 +7,7 @@ import { exitCosts } from '../../src/procurement/lease-exit.js';
 import type { LeaseOption } from '../../src/procurement/option.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { aRun, aWrittenScenario, provenance } from '../builders.js';
-import { parseScenario } from '../../src/scenario/load.js';
+import { loadScenario, parseScenario } from '../../src/scenario/load.js';
 import type { WrittenScenario } from '../../src/scenario/schema.js';
 
 function load(overrides: Partial<WrittenScenario>) {
@@ -59,6 +59,22 @@ describe('lease money', () => {
     // 8 idle racks x 18 kW x 30 days x 24 h x 1.25 / 1000
     expect(bill.energyMwh).toBeCloseTo((8 * 18 * 30 * 24 * 1.25) / 1000, 9);
     expect(bill.powerCents).toBe(Math.round(bill.energyMwh * 100 * 100));
+  });
+
+  it('with a simulated facility, the energy passed through is the facility energy (cooling and losses included)', async () => {
+    const loaded = await loadScenario('scenarios/memphis-heat-wave.yaml');
+    const record = simulate(loaded.scenario);
+    const f = record.facility!;
+    let facilityMwh = 0;
+    let itMwh = 0;
+    for (let i = 0; i < f.facilityMw.length; i++) {
+      facilityMwh += (f.facilityMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickMinutes / 60);
+      itMwh += (f.itMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickMinutes / 60);
+    }
+    const bill = billLease(record, lease({ powerUsdPerMwh: 50 }));
+    expect(bill.energyMwh).toBeCloseTo(facilityMwh, 6);
+    expect(bill.energyMwh).toBeGreaterThan(itMwh);
+    expect(bill.usageShareCents.reduce((a, b) => a + b, 0) + bill.idleCents).toBe(bill.totalCents);
   });
 
   it('the escalator raises the fee once a year, and a schedule step takes over from its date', () => {

@@ -11,6 +11,10 @@ export function normalizeScheduler(w: WrittenScenario, startMinutes: number, tic
     policy: s.policy,
     preemption: s.preemption ?? false,
     quotas: { ...s.quotas },
+    // 0.1: an assumption. A training step that crosses pods leaves the pod's rail-optimised
+    // fabric for the spine; published slowdowns vary with the model's parallelism, so a
+    // scenario should set its own.
+    placement: s.placement ? { podRacks: s.placement.podRacks, crossPodMfuPenalty: s.placement.crossPodMfuPenalty ?? 0.1 } : null,
     reservations: (s.reservations ?? []).map((r) => ({
       run: r.run,
       runIndex: runs.findIndex((run) => run.name === r.run),

@@ -9,12 +9,21 @@ export const schedulerSchema = z.lazy(() => buildSchedulerSchema());
 
 function buildSchedulerSchema() {
   return z.strictObject({
-  policy: z.enum(['fifo', 'priority', 'backfill', 'fairshare'], { error: 'expected fifo, priority, backfill or fairshare' }),
-  preemption: z.boolean({ error: 'expected true or false' }).optional(),
-  quotas: z.record(z.string(), positive('a positive share (shares are normalised to sum to 1)')).optional(),
-  reservations: z
-    .array(z.strictObject({ run: z.string({ error: 'expected the name of a run' }), racks: wholeCount('a whole number of racks >= 1'), from: isoDate }))
-    .optional(),
+    policy: z.enum(['fifo', 'priority', 'backfill', 'fairshare'], { error: 'expected fifo, priority, backfill or fairshare' }),
+    preemption: z.boolean({ error: 'expected true or false' }).optional(),
+    quotas: z.record(z.string(), positive('a positive weight (a team not listed weighs 1)')).optional(),
+    placement: z
+      .strictObject({
+        podRacks: wholeCount('a whole number of racks per pod >= 1'),
+        crossPodMfuPenalty: z
+          .number({ error: 'expected a fraction in [0, 1)' })
+          .refine((v) => Number.isFinite(v) && v >= 0 && v < 1, { error: 'expected a fraction in [0, 1)' })
+          .optional(),
+      })
+      .optional(),
+    reservations: z
+      .array(z.strictObject({ run: z.string({ error: 'expected the name of a run' }), racks: wholeCount('a whole number of racks >= 1'), from: isoDate }))
+      .optional(),
   });
 }
 

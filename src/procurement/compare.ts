@@ -49,6 +49,7 @@ function summarizeOption(reps: OptionResult[], difference: PairedDifference, pro
     heldGpuHours: mean(reps.map((x) => x.heldGpuHours)),
     paidGpuHours: mean(reps.map((x) => x.paidGpuHours)),
     deliveredFlop: mean(reps.map((x) => x.deliveredFlop)),
+    workFlop: mean(reps.map((x) => x.workFlop)),
     costPerDeliveredPflopUsd: meanOf(reps.map((x) => x.costPerDeliveredPflopUsd)),
     priceUsdPerGpuHour: first.priceUsdPerGpuHour,
     differenceFromBaselineUsd: difference,

@@ -31,6 +31,8 @@ export interface OptionResult {
   /** Lease: available GPU-hours. Cloud: GPU-hours billed. */
   paidGpuHours: number;
   deliveredFlop: number;
+  /** The work asked for: every run's FLOPs (jobs of workload streams included). */
+  workFlop: number;
   /** Total cost / delivered PFLOP (work kept, 1e15 FLOP). */
   costPerDeliveredPflopUsd: number | null;
   runs: OptionRunResult[];

@@ -36,7 +36,7 @@ export function renderComparison(c: Comparison): string {
       ['option', 'kind', 'total cost', `vs ${c.baseline ?? 'baseline'}`, reps > 1 ? '95% CI of difference' : '', 'P(cheapest)', 'utilization', 'idle cost', '$ per PFLOP', 'work done'],
       c.options.map((o) => {
         const d = o.differenceFromBaselineUsd;
-        const done = c.options[0] ? o.deliveredFlop / Math.max(...c.options.map((x) => x.deliveredFlop)) : 1;
+        const done = o.workFlop > 0 ? o.deliveredFlop / o.workFlop : null;
         return [
           o.name,
           o.kind,

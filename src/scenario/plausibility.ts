@@ -22,6 +22,9 @@ const failureRateFactor = 100;
 const maxPlausibleRestartMinutes = 24 * 60;
 // Spare pools of 2-9% are seen ([B] cluster studies); a quarter held back is far outside.
 const maxPlausibleSpareShare = 0.25;
+// PUE: industry average 1.56-1.58 ([A] Uptime), new liquid-cooled builds 1.05-1.20; above 2 is
+// a facility from another era. (Below 1 is impossible and refused by the schema.)
+const maxPlausiblePue = 2;
 
 export function checkPlausibility(s: WrittenScenario): Problem[] {
   const problems: Problem[] = [];
@@ -62,6 +65,8 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
     warn('implausible-spares', ['cluster', 'spareRacks'], `${spare} of ${racks} racks held as spares is over ${maxPlausibleSpareShare * 100}%; published spare pools are 2-9%`);
   }
 
+  checkOptionPlausibility(s, warn);
+
   (s.runs ?? []).forEach((run, i) => {
     if (run.mfu !== undefined && run.mfu > maxPlausibleMfu) {
       warn('implausible-mfu', ['runs', i, 'mfu'], `MFU of ${run.mfu} is above ${maxPlausibleMfu}, higher than any published large training run (Llama 3: 0.38–0.43)`);
@@ -85,4 +90,25 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
     }
   });
   return problems;
+}
+
+type Warn = (code: string, path: PathSegment[], message: string) => void;
+
+/** Procurement options: prices of zero and PUEs outside any modern data center. */
+function checkOptionPlausibility(s: WrittenScenario, warn: Warn): void {
+  (s.options ?? []).forEach((o, i) => {
+    const at = (...rest: PathSegment[]): PathSegment[] => ['options', i, ...rest];
+    const free = 'makes this option free and every comparison with it meaningless; is a price missing?';
+    if (o.kind === 'lease') {
+      if (o.monthlyUsd === 0) warn('zero-price', at('monthlyUsd'), `a lease of $0 a month ${free}`);
+      o.schedule?.forEach((step, j) => {
+        if (step.monthlyUsd === 0) warn('zero-price', at('schedule', j, 'monthlyUsd'), `a fee of $0 a month ${free}`);
+      });
+      if (o.pue !== undefined && o.pue > maxPlausiblePue) {
+        warn('implausible-pue', at('pue'), `a PUE of ${o.pue} is above ${maxPlausiblePue}; the industry average is 1.56-1.58 and new liquid-cooled builds reach 1.05-1.20`);
+      }
+    } else if (o.kind !== 'hybrid' && o.priceUsdPerGpuHour === 0) {
+      warn('zero-price', at('priceUsdPerGpuHour'), `a price of $0 per GPU-hour ${free}`);
+    }
+  });
 }

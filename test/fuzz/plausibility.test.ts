@@ -75,3 +75,19 @@ describe('limits', () => {
     expect(refused({ cluster: { racks: 1_000_001 } })).toContain('too-many-racks');
   });
 });
+
+describe('plausibility of procurement options', () => {
+  const options = (list: NonNullable<WrittenScenario['options']>) => warningsOf({ options: list });
+
+  it('warns about a cloud price or a lease fee of zero, and a PUE above 2', () => {
+    expect(options([{ name: 'free', kind: 'on-demand', priceUsdPerGpuHour: 0 }])).toEqual(['zero-price']);
+    expect(options([{ name: 'l', kind: 'lease', monthlyUsd: 0 }])).toEqual(['zero-price']);
+    expect(options([{ name: 'l', kind: 'lease', schedule: [{ from: '2026-07-01', monthlyUsd: 0 }] }])).toEqual(['zero-price']);
+    expect(options([{ name: 'l', kind: 'lease', pue: 2.5 }])).toEqual(['implausible-pue']);
+  });
+
+  it('accepts published prices and PUEs without a warning, and refuses a PUE below 1', () => {
+    expect(options([{ name: 'l', kind: 'lease', pue: 1.2 }, { name: 'c', kind: 'on-demand', priceUsdPerGpuHour: 6.88 }])).toEqual([]);
+    expect(() => options([{ name: 'l', kind: 'lease', pue: 0.9 }])).toThrow(ScenarioError);
+  });
+});

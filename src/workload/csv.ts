@@ -5,7 +5,7 @@ import { traceProblem, type ParsedTrace, type TraceRecord } from './trace-record
 
 /**
  * A plain CSV job log, one job per row after a header. Columns, by name, in any order (others
- * are ignored): `submitSeconds` (since the log's start) or `submit` (ISO date-time, UTC), `gpus`,
+ * are ignored): `submitSeconds` (since the log's start) or `submit` (ISO date-time, UTC; a space for the T is accepted), `gpus`,
  * `durationSeconds`; optional `estimateSeconds`, `team`, `user`, `name`. A row with a zero
  * duration or no GPUs is skipped and counted.
  */
@@ -47,7 +47,8 @@ export function parseJobCsv(text: string, file: string, path: PathSegment[]): Pa
     };
     let submitSeconds: number | null;
     if (isoSubmit) {
-      const raw = cell('submit');
+      // Logs often write a space for the T (2020-04-01 00:00:06).
+      const raw = cell('submit').replace(' ', 'T');
       if (!isValidIsoDate(raw)) {
         rowProblems.push(`submit: expected a date-time YYYY-MM-DDTHH:MM[:SS] (UTC), found "${raw}"`);
         submitSeconds = null;

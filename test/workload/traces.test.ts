@@ -50,6 +50,12 @@ describe('the CSV job-log reader', () => {
     ]);
   });
 
+  it('accepts a space for the T in date-times, as logs such as Helios write them', () => {
+    const parsed = parseJobCsv('submit,gpus,durationSeconds\n2020-04-01 00:00:06,8,60\n2020-04-01 00:01:06,8,60\n', 'h.csv', path);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.records.map((r) => r.submitSeconds)).toEqual([0, 60]);
+  });
+
   it('names every malformed row with its line number', () => {
     const parsed = parseJobCsv(fixture('bad.csv'), 'bad.csv', path);
     expect(parsed.problems.map((p) => `${p.line}: ${p.message}`)).toEqual([

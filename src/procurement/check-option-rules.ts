@@ -1,5 +1,5 @@
 import { cloudOffers } from '../catalog/cloud-prices.js';
-import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
+import { formatIsoMinutes, isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { error, type PathSegment, type Problem } from '../scenario/problems.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
@@ -40,10 +40,10 @@ export function checkOptionRules(s: WrittenScenario): Problem[] {
         if (o.schedule && o.monthlyUsd !== undefined) problems.push(error('fee-and-schedule', at('schedule'), 'expected either monthlyUsd or schedule, not both'));
         if (o.exit?.noticeGiven !== undefined) {
           const m = inHorizon(o.exit.noticeGiven, at('exit', 'noticeGiven'));
-          const earliest = new Date(start * 60_000);
-          earliest.setUTCMonth(earliest.getUTCMonth() + o.exit.minimumMonths);
-          if (m < earliest.getTime() / 60_000) {
-            problems.push(error('exit-too-early', at('exit', 'noticeGiven'), `expected notice on or after the minimum term of ${o.exit.minimumMonths} months (${earliest.toISOString().slice(0, 10)}), found ${o.exit.noticeGiven}`));
+          const [year = 0, month = 1, day = 1] = s.start.split('-').map(Number);
+          const earliestMinutes = Date.UTC(year, month - 1 + o.exit.minimumMonths, day) / 60_000;
+          if (m < earliestMinutes) {
+            problems.push(error('exit-too-early', at('exit', 'noticeGiven'), `expected notice on or after the minimum term of ${o.exit.minimumMonths} months (${formatIsoMinutes(earliestMinutes)}), found ${o.exit.noticeGiven}`));
           }
         }
         break;

@@ -3,6 +3,7 @@ import type { Io } from './io.js';
 import { emit } from './io.js';
 import { capsimVersion } from './version.js';
 import { parseWholeNumber, reportWarnings, seedOption, strictOption } from './common.js';
+import { createProgress } from './progress.js';
 
 export function parseReplications(value: string): number {
   const n = parseWholeNumber(value);
@@ -31,12 +32,14 @@ export function registerCompare(program: Command, io: Io): void {
       const loaded = await loadScenario(file, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
       const ctx = { scenario: loaded.scenario, written: loaded.written };
+      const progress = createProgress(io, false, 'compare');
       const comparison = compareOptions(
         ctx,
         resolveOptions(loaded.written, loaded.scenario),
-        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications },
+        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
         { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
       );
+      progress.stop();
       await emit(io, opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : renderComparison(comparison), opts.out);
     });
 }

@@ -8,6 +8,8 @@ import { pairedDifference, probabilityCheapest, type PairedDifference } from './
 export interface CompareSettings {
   seed: number;
   replications: number;
+  /** Called after each simulation with (done, total). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The JSON contract of `capsim compare`. Every field is defined in the README. */
@@ -19,8 +21,14 @@ export type Comparison = ReturnType<typeof compareOptions>;
  * their differences are measured replication by replication.
  */
 export function compareOptions(ctx: EvaluateContext, options: readonly ProcurementOption[], settings: CompareSettings, provenance: Provenance) {
+  const total = options.length * settings.replications;
+  let done = 0;
   const results: OptionResult[][] = options.map((option) =>
-    Array.from({ length: settings.replications }, (_, r) => evaluateOption(ctx, option, settings.seed, r)),
+    Array.from({ length: settings.replications }, (_, r) => {
+      const result = evaluateOption(ctx, option, settings.seed, r);
+      settings.onProgress?.((done += 1), total);
+      return result;
+    }),
   );
   const totals = results.map((reps) => reps.map((x) => x.totalCostUsd));
   const baseline = totals[0] ?? [];

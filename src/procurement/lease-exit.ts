@@ -15,7 +15,8 @@ export function leaseScenario(scenario: Scenario, lease: LeaseOption): Scenario 
   const notice = lease.exit?.noticeGivenTick;
   if (notice === null || notice === undefined) return scenario;
   const end = exitTick(scenario, lease, notice);
-  return { ...scenario, horizonTicks: end, endIso: tickToIso(scenario.startMinutes, scenario.tickMinutes, end) };
+  // endIso is the last day inside the horizon (inclusive), as in a scenario file.
+  return { ...scenario, horizonTicks: end, endIso: tickToIso(scenario.startMinutes, scenario.tickMinutes, end - 1).slice(0, 10) };
 }
 
 export interface ExitCost {

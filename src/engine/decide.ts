@@ -24,7 +24,11 @@ export interface ViewCache {
 export function decide(state: SimState, policy: Policy): void {
   state.dirty = false;
   const cache = (state.views ??= { requests: [], running: [] });
-  state.running = state.running.filter((i) => isHolding(state.runs[i]) || (cache.running[i] = undefined));
+  state.running = state.running.filter((i) => {
+    if (isHolding(state.runs[i])) return true;
+    cache.running[i] = undefined;
+    return false;
+  });
   if (state.queue.length === 0) return;
   const queue = state.queue.map((i) => (cache.requests[i] ??= requestOf(state.runs[i] as RunState)));
   const view: ClusterView = {

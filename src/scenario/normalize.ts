@@ -7,7 +7,6 @@ import { trainingFlop } from '../model/work.js';
 import { youngDalyInterval } from '../model/checkpoint.js';
 import { defaults } from './defaults.js';
 import { schedulingSections } from '../workload/sections.js';
-import type { TraceJob } from '../workload/spec.js';
 import type { WrittenDistribution, WrittenRun, WrittenScenario } from './schema.js';
 import type { FailureSpec, RunSpec, Scenario } from './scenario.js';
 
@@ -15,7 +14,7 @@ import type { FailureSpec, RunSpec, Scenario } from './scenario.js';
  * WrittenScenario -> Scenario: defaults applied, catalog resolved, dates to ticks. Assumes
  * checkRules() found no errors.
  */
-export function normalize(w: WrittenScenario, traceJobs: TraceJob[] = []): Scenario {
+export function normalize(w: WrittenScenario): Scenario {
   const tickMinutes = w.tickMinutes ?? defaults.tickMinutes;
   const startMinutes = parseIsoMinutes(w.start);
   const endMinutes = parseIsoMinutes(w.end) + 24 * 60;
@@ -68,7 +67,7 @@ export function normalize(w: WrittenScenario, traceJobs: TraceJob[] = []): Scena
     failures,
     lease: { monthlyUsd: w.lease.monthlyUsd },
     runs,
-    ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }, traceJobs),
+    ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }),
     ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack }) } : {}),
   };
 }

@@ -4,7 +4,7 @@ import { toDistribution, minutesToTicks } from '../scenario/normalize.js';
 import { defaults } from '../scenario/defaults.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { WrittenStream, WrittenTrace } from './schema.js';
-import type { StreamSpec, TraceJob, TraceSpec, WorkloadSpec } from './spec.js';
+import type { StreamSpec, TraceSpec, WorkloadSpec } from './spec.js';
 
 export interface WorkloadContext {
   startMinutes: number;
@@ -15,15 +15,15 @@ export interface WorkloadContext {
 
 /**
  * The `workload:` section with defaults applied and dates turned into ticks. Trace files are
- * read and mapped by the loader (traces.ts); their jobs arrive here ready.
+ * read and their jobs attached by the loader (trace-load.ts).
  */
-export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext, traceJobs: TraceJob[] = []): WorkloadSpec | undefined {
+export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext): WorkloadSpec | undefined {
   if (!w.workload) return undefined;
   const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
   return {
     streams: (w.workload.streams ?? []).map((s) => normalizeStream(s, ctx, restartMinutes)),
     traces: (w.workload.traces ?? []).map((t) => normalizeTrace(t, ctx, restartMinutes)),
-    traceJobs,
+    traceJobs: [],
   };
 }
 

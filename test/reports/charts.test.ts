@@ -103,3 +103,15 @@ describe('chart rendering', () => {
     }
   });
 });
+
+describe('the utilization chart over a long term', () => {
+  it('shows weekly means, a last partial week included: an empty cluster is all idle to the end', () => {
+    const long = simulate(aScenario({ end: '2027-08-12', runs: [aRun({ name: 'a' })] }));
+    const chart = chartsFor(reportData(summarize(long, provenance), long)).find((c) => c.id === 'utilization');
+    const values = (chart?.spec as { data: { values: Array<{ start: number; pool: string; gpus: number }> } }).data.values;
+    const idle = values.filter((v) => v.pool === 'idle');
+    expect(idle.length).toBe(Math.ceil(408 / 7));
+    expect(idle.at(-1)?.gpus).toBeCloseTo(8 * 72, 9);
+    expect(idle.at(-2)?.gpus).toBeCloseTo(8 * 72, 9);
+  });
+});

@@ -87,6 +87,10 @@ function weekly(daily: SeriesPoint[]): SeriesPoint[] {
     if (!w) return;
     for (const key of Object.keys(d) as Array<keyof SeriesPoint>) if (key !== 'start') w[key] += d[key];
   });
-  // A last, partial week would look like a drop in the chart: leave it out.
-  return daily.length % 7 === 0 ? weeks : weeks.slice(0, -1);
+  // The chart shows GPU-hours / 168 h: a last, partial week of d days is scaled by 7 / d so that
+  // it shows its mean too, not a drop.
+  const lastDays = daily.length % 7;
+  const last = weeks[weeks.length - 1];
+  if (lastDays > 0 && last) for (const key of Object.keys(last) as Array<keyof SeriesPoint>) if (key !== 'start') last[key] *= 7 / lastDays;
+  return weeks;
 }

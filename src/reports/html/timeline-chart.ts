@@ -58,24 +58,27 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
   const { rows, waits, bars, interruptions, counts } = timelineMarks(record);
   const start = epochMs(s.startMinutes, s.tickMinutes, 0);
   const end = epochMs(s.startMinutes, s.tickMinutes, s.horizonTicks);
+  // The count goes after a run's last bar, or before its first when the last ends near the edge.
+  const firstStart = new Map<string, number>();
   const lastEnd = new Map<string, number>();
-  for (const b of bars) lastEnd.set(b.run, Math.max(lastEnd.get(b.run) ?? start, b.to));
-  const labels = rows.map((run) => {
-    const at = lastEnd.get(run) ?? start;
+  for (const b of bars) {
+    if (!firstStart.has(b.run)) firstStart.set(b.run, b.from);
+    lastEnd.set(b.run, Math.max(lastEnd.get(b.run) ?? start, b.to));
+  }
+  const labels = rows.flatMap((run) => {
     const n = counts.get(run) ?? 0;
-    return { run, at, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}`, right: at > start + 0.8 * (end - start) };
+    const after = lastEnd.get(run) ?? start;
+    const before = after > start + 0.8 * (end - start);
+    return n === 0 ? [] : [{ run, at: before ? (firstStart.get(run) ?? start) : after, before, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}` }];
   });
   const x = { type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [start, end] }, axis: timeAxis(s.horizonTicks * s.tickMinutes) };
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220, labelFontSize: 12, labelColor: '#1d2733' } };
-  const text = (name: string, right: boolean) => ({
+  const text = (name: string, before: boolean) => ({
     name,
-    data: { values: labels.filter((l) => l.right === right && l.text !== '0 interruptions') },
-    mark: { type: 'text', align: right ? 'right' : 'left', dx: right ? -6 : 6, dy: -9, fontSize: 10.5, color: '#5b6570' },
-    encoding: { y, x: { ...x, field: right ? 'from' : 'at' }, text: { field: 'text' } },
+    data: { values: labels.filter((l) => l.before === before) },
+    mark: { type: 'text', align: before ? 'right' : 'left', dx: before ? -6 : 6, dy: -9, fontSize: 10.5, color: '#5b6570' },
+    encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } },
   });
-  const firstBar = new Map<string, number>();
-  for (const b of bars) if (!firstBar.has(b.run)) firstBar.set(b.run, b.from);
-  for (const l of labels) (l as { from?: number }).from = firstBar.get(l.run) ?? start;
   return {
     name: 'timeline',
     config: chartConfig,

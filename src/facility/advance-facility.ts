@@ -1,6 +1,5 @@
 import type { RunState, SimState } from '../engine/state.js';
 import type { FacilityState } from './facility-state.js';
-import { facilityPower } from './facility-power.js';
 import { hourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
 
@@ -81,7 +80,8 @@ function integrate(state: SimState, f: FacilityState, hour: number, from: number
   if (f.capShare < 1) h.cappedTicks[hour] = (h.cappedTicks[hour] ?? 0) + dt;
   h.withheldRackTicks[hour] = (h.withheldRackTicks[hour] ?? 0) + f.withheldRacks * dt;
   f.withheldRackTicks += f.withheldRacks * dt;
-  settleBattery(f, hour, facilityPower(rackKwTicks / dt / 1000, it, f.spec.cooling, c.plantOutdoorC).facilityMw, c.supplyMw, dt);
+  // Facility power is linear in rack IT at one temperature: the hour's slope gives it.
+  settleBattery(f, hour, (rackKwTicks / dt / 1000) * c.facilityPerRackItMw, c.supplyMw, dt);
 }
 
 /**

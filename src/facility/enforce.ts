@@ -3,8 +3,8 @@ import { preemptRun } from '../engine/preempt.js';
 import { returnRacks } from '../engine/racks.js';
 import { setRunRate } from '../engine/runs.js';
 import type { RunState, SimState } from '../engine/state.js';
-import type { FacilityState } from './facility-state.js';
-import { hourConditions, type HourConditions } from './conditions.js';
+import type { FacilityState, Load } from './facility-state.js';
+import { hourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
 
 /**
@@ -13,19 +13,11 @@ import { trainingKwAtCap } from './facility-power.js';
  * every running rack training at once (checkpoint writes and restarts only lower it), so a
  * decision that fits holds at every tick until the next event.
  */
-interface Load {
-  /** Rack IT that does not depend on the cap: idle racks, racks writing a last checkpoint. */
-  fixedKw: number;
-  activeRacks: number;
-  /** The most rack IT the constraints allow. */
-  limitKw: number;
-  conditions: HourConditions;
-}
-
 function currentHour(state: SimState, f: FacilityState): number {
   return Math.min(Math.floor(state.now / f.ticksPerHour), f.timeline.hours - 1);
 }
 
+/** Fills the facility's one Load (no allocation: this runs at every event tick). */
 function load(state: SimState, f: FacilityState): Load {
   const it = f.spec.it;
   const c = hourConditions(state, f, currentHour(state, f));
@@ -42,7 +34,12 @@ function load(state: SimState, f: FacilityState): Load {
     c.plantCapacityMw / heatPerRackIt,
     it.liquidShare > 0 ? c.cduCapacityMw / it.liquidShare : Infinity,
   );
-  return { fixedKw: idleRacks * it.idleKw + preemptingRacks * it.checkpointKw, activeRacks, limitKw: limitMw * 1000, conditions: c };
+  const l = f.load;
+  l.fixedKw = idleRacks * it.idleKw + preemptingRacks * it.checkpointKw;
+  l.activeRacks = activeRacks;
+  l.limitKw = limitMw * 1000;
+  l.conditions = c;
+  return l;
 }
 
 const requiredKw = (f: FacilityState, l: Load, capShare: number) => l.fixedKw + l.activeRacks * trainingKwAtCap(f.spec.it, capShare);
@@ -89,6 +86,7 @@ export function enforceFacility(state: SimState): void {
   const f = state.facility;
   if (!f) return;
   f.batteryAllowanceMw = batteryAllowanceMw(f);
+  if (unchangedWhileUncapped(state, f)) return;
   let l = load(state, f);
   const floor = f.spec.policy === 'cap' ? f.spec.minCapShare : 1;
   if (highestCap(f, l) < floor) {
@@ -103,6 +101,32 @@ export function enforceFacility(state: SimState): void {
   const cap = Math.max(floor, highestCap(f, l));
   applyCap(state, f, cap);
   recordMoment(f, l, cap, currentHour(state, f));
+}
+
+/**
+ * Most event ticks (a failure and its restart on a spare, say) leave the facility's inputs as
+ * they were. While uncapped that decision stands: a run started at full speed is at the right
+ * speed, and anything else only lowers demand. Capped, every tick is evaluated in full, since a
+ * run restarted on the same racks must be capped again.
+ */
+function unchangedWhileUncapped(state: SimState, f: FacilityState): boolean {
+  const key = f.lastKey;
+  const hour = currentHour(state, f);
+  const same =
+    f.capShare === 1 &&
+    key[0] === hour &&
+    key[1] === state.installedRacks &&
+    key[2] === state.downRacks &&
+    key[3] === state.allocatedRacks &&
+    key[4] === state.freeRacks &&
+    key[5] === f.batteryAllowanceMw;
+  key[0] = hour;
+  key[1] = state.installedRacks;
+  key[2] = state.downRacks;
+  key[3] = state.allocatedRacks;
+  key[4] = state.freeRacks;
+  key[5] = f.batteryAllowanceMw;
+  return same;
 }
 
 /** Lowest priority first; among equals the run that started last (it has the least to lose). */
@@ -127,6 +151,7 @@ function applyCap(state: SimState, f: FacilityState, cap: number): void {
 function recordMoment(f: FacilityState, l: Load, cap: number, hour: number): void {
   const h = f.hourly;
   const c = l.conditions;
+  if (!c) return;
   const rackItMw = requiredKw(f, l, cap) / 1000;
   h.peakDemandMw[hour] = Math.max(h.peakDemandMw[hour] ?? 0, rackItMw * c.facilityPerRackItMw);
   h.availableMw[hour] = Math.min(h.availableMw[hour] ?? Infinity, c.supplyMw + f.batteryAllowanceMw);

@@ -39,6 +39,19 @@ export interface FacilityState {
   conditions: HourConditions | null;
   conditionsHour: number;
   conditionsRacks: number;
+  load: Load;
+  /** What the last evaluation saw: hour, installed, down, allocated and free racks, battery allowance. */
+  lastKey: Float64Array;
+}
+
+/** The facility's load at one moment (see enforce.ts); one object per simulation, refilled. */
+export interface Load {
+  /** Rack IT that does not depend on the cap: idle racks, racks writing a last checkpoint. */
+  fixedKw: number;
+  activeRacks: number;
+  /** The most rack IT the constraints allow. */
+  limitKw: number;
+  conditions: HourConditions | null;
 }
 
 /** Per hour of the horizon. Sums are over ticks (MW-ticks), turned into means by the record. */
@@ -83,6 +96,8 @@ export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed
     conditions: null,
     conditionsHour: -1,
     conditionsRacks: -1,
+    load: { fixedKw: 0, activeRacks: 0, limitKw: 0, conditions: null },
+    lastKey: new Float64Array(6).fill(NaN),
     hourly: {
       rackItMwTicks: zeros(),
       batteryMwTicks: zeros(),

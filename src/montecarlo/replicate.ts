@@ -38,14 +38,18 @@ export async function replicate(set: ReplicationSet, runner: BlockRunner, onProg
     return block;
   };
 
+  // In flight: a few blocks per worker, awaited in replication order.
   const window = runner.workers * 3;
-  const inFlight = starts.slice(0, window).map(submit);
+  const pending: Array<Promise<BlockResult>> = [];
+  let next = 0;
+  const refill = () => {
+    while (pending.length < window && next < starts.length) pending.push(submit(starts[next++] as number));
+  };
+  refill();
   const result: Replicated = { accumulator: new SummaryAccumulator(), events: 0, simulatedGpuHours: 0 };
   for (let i = 0; i < starts.length; i += 1) {
-    const block = await (inFlight[i] as Promise<BlockResult>);
-    inFlight[i] = undefined as unknown as Promise<BlockResult>;
-    const next = starts[i + window];
-    if (next !== undefined) inFlight[i + window] = submit(next);
+    const block = await (pending.shift() as Promise<BlockResult>);
+    refill();
     result.accumulator.merge(SummaryAccumulator.fromData(block.accumulator));
     result.events += block.events;
     result.simulatedGpuHours += block.simulatedGpuHours;

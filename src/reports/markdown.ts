@@ -1,5 +1,6 @@
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
+import { facilityFigures } from './facility-figures.js';
 
 /** A GitHub-flavoured Markdown table; `right` columns are numbers and align right. */
 function table(head: string[], rows: string[][], right: (i: number) => boolean): string {
@@ -59,6 +60,11 @@ export function renderMarkdown(s: Summary): string {
     ),
     '',
   );
+  const facility = facilityFigures((s as { facility?: unknown }).facility);
+  if (facility.length > 0) {
+    out.push('## Facility', '');
+    out.push(table(['measure', 'value'], facility, (i) => i === 1), '');
+  }
   out.push('## By month', '');
   out.push(
     table(

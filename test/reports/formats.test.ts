@@ -83,3 +83,12 @@ describe('terminal table', () => {
     expect(renderTable(summary)).toMatch(/193,536/);
   });
 });
+
+describe('Markdown of a run with a facility', () => {
+  it('adds a facility table of the figures present, and none without a facility', () => {
+    const withFacility = { ...summary, facility: { peakFacilityMw: 142.61, cappedHours: 17, costOfLostGpuHoursUsd: 22_012.5 } } as typeof summary;
+    const md = renderMarkdown(withFacility);
+    expect(md).toContain('## Facility\n\n| measure | value |\n| :--- | ---: |\n| peak facility power | 142.6 MW |\n| hours capped | 17 |\n| their cost at the lease price | $22.0K |');
+    expect(renderMarkdown(summary)).not.toContain('## Facility');
+  });
+});

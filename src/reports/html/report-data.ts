@@ -1,7 +1,7 @@
 import type { RunRecord } from '../../engine/record.js';
 import type { Summary } from '../summary.js';
 import { tickToIso } from '../../model/time.js';
-import { formatCount, formatDecimal, formatUsd } from '../format.js';
+import { facilityFigures } from '../facility-figures.js';
 
 /** One hour (or interval) of the facility: power drawn against power available. */
 export interface FacilityPoint {
@@ -105,26 +105,6 @@ function recordFacilityPoints(record: RunRecord | null): FacilityPoint[] | null 
     outdoorC: at(dryBulbC, i),
     pue: at(pue, i),
   }));
-}
-
-/** The facility section's headline numbers, those present. */
-function facilityFigures(section: unknown): Array<[string, string]> {
-  if (!isObject(section)) return [];
-  const figures: Array<[string, string, (n: number) => string]> = [
-    ['peakFacilityMw', 'peak facility power', (n) => `${formatDecimal(n)} MW`],
-    ['meanFacilityMw', 'mean facility power', (n) => `${formatDecimal(n)} MW`],
-    ['energyMwh', 'energy', (n) => `${formatCount(n)} MWh`],
-    ['pue', 'PUE over the term', (n) => n.toFixed(3)],
-    ['pueAtHottestHour', 'PUE at the hottest hour', (n) => n.toFixed(3)],
-    ['cappedHours', 'hours capped', (n) => formatCount(n)],
-    ['shedHours', 'hours shed', (n) => formatCount(n)],
-    ['gpuHoursLostToFacility', 'GPU-hours lost to the facility', (n) => formatCount(n)],
-    ['costOfLostGpuHoursUsd', 'their cost at the lease price', (n) => formatUsd(n)],
-  ];
-  return figures.flatMap(([key, label, format]): Array<[string, string]> => {
-    const value = num(section[key]);
-    return value === null ? [] : [[label, format(value)]];
-  });
 }
 
 /** `facility.series: [{start, facilityMw, supplyMw, capped?, outdoorC?, pue?}]`. */

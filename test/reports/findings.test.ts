@@ -44,3 +44,13 @@ describe('facility points for charts', () => {
     expect(days[0]?.pue).toBeCloseTo(1.1, 12);
   });
 });
+
+describe('key findings with a facility', () => {
+  it('say how long and at what cost power and cooling held training back, and nothing when they never did', () => {
+    const base = summarize(simulate(aScenario()), provenance);
+    const held = { ...base, facility: { cappedHours: 12, shedHours: 5, gpuHoursLostToFacility: 7235, costOfLostGpuHoursUsd: 22_012.5 } } as typeof base;
+    expect(keyFindings(held)).toContain('Power and cooling limits held training back in 17 hours, costing 7,235 GPU-hours ($22.0K at the lease price).');
+    const never = { ...base, facility: { cappedHours: 0, shedHours: 0, gpuHoursLostToFacility: 0 } } as typeof base;
+    expect(keyFindings(never).join(' ')).not.toContain('held training back');
+  });
+});

@@ -20,6 +20,12 @@ export function keyFindings(s: Summary): string[] {
         `${formatPercent(c.allocatedGpuHours > 0 ? wasted / c.allocatedGpuHours : null)} of the GPU-hours the runs held.`,
     );
   }
+  const facility = (s as { facility?: { cappedHours?: unknown; shedHours?: unknown; gpuHoursLostToFacility?: unknown; costOfLostGpuHoursUsd?: unknown } }).facility;
+  const heldBackHours = Number(facility?.cappedHours ?? 0) + Number(facility?.shedHours ?? 0);
+  if (facility && typeof facility.gpuHoursLostToFacility === 'number' && heldBackHours > 0) {
+    const cost = typeof facility.costOfLostGpuHoursUsd === 'number' ? ` (${formatUsd(facility.costOfLostGpuHoursUsd)} at the lease price)` : '';
+    out.push(`Power and cooling limits held training back in ${formatCount(heldBackHours)} hours, costing ${formatCount(facility.gpuHoursLostToFacility)} GPU-hours${cost}.`);
+  }
   const done = s.runs.filter((r) => r.finished !== null);
   const unfinished = s.runs.filter((r) => r.finished === null).map((r) => r.name);
   if (done.length > 0 && unfinished.length === 0) {

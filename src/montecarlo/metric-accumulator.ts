@@ -41,7 +41,9 @@ export class MetricAccumulator {
   private readonly sumSquares = new ExactSum();
   private readonly values = new QuantileStore();
 
-  add(x: number): void {
+  add(value: number): void {
+    // -0 becomes 0: JSON (partials, reports) cannot tell them apart, so neither may the statistics.
+    const x = value === 0 ? 0 : value;
     this.n += 1;
     this.sum.add(x);
     const [hi, lo] = twoProduct(x, x);

@@ -18,6 +18,8 @@ export const EventKind = {
   interrupt: 6,
   /** The facility's hour boundary: weather, supply or curtailment change (see facility/). */
   environment: 7,
+  /** A time the policy asked to decide again at, though nothing else happens (a reservation's date). */
+  wake: 8,
 } as const;
 export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 

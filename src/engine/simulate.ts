@@ -3,7 +3,7 @@ import { createSampler } from '../random/distributions.js';
 import { monthsOf } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Policy } from '../policies/policy.js';
-import { policyFor } from '../policies/registry.js';
+import { policyFor, wakeTicks } from '../policies/registry.js';
 import { placed } from '../policies/placement.js';
 import { workloadJobs } from '../workload/jobs.js';
 import { advance } from './accounting.js';
@@ -38,6 +38,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Run
   const state = createState(scenario, seed, replication);
   if (options.interruptions) attachInterruptions(state, options.interruptions, seed, replication);
   if (scenario.facility) attachFacility(state, scenario.facility, seed, replication);
+  for (const tick of wakeTicks(scenario)) state.events.push(tick, EventKind.wake, -1);
   while (state.events.peekTick() < scenario.horizonTicks) step(state, policy);
   advance(state, scenario.horizonTicks);
   for (const run of state.runs) {
@@ -93,6 +94,9 @@ function handle(state: SimState, event: SimEvent): void {
     case EventKind.release:
       if (!run || run.epoch !== event.epoch) return;
       releaseRun(state, run);
+      break;
+    case EventKind.wake:
+      state.dirty = true;
       break;
     case EventKind.environment:
       onEnvironment(state);

@@ -23,3 +23,8 @@ export function policyFor(scenario: Scenario): Policy {
   const submitOf = (index: number) => scenario.runs[index]?.submitTick ?? 0;
   return withReservations(base, spec.reservations.map((r) => ({ ...r, submitTick: submitOf(r.runIndex) })));
 }
+
+/** Ticks at which the policy must be asked again though no event falls there: reservations' dates. */
+export function wakeTicks(scenario: Scenario): number[] {
+  return (scenario.scheduler?.reservations ?? []).map((r) => r.fromTick).filter((t) => t > 0 && t < scenario.horizonTicks);
+}

@@ -61,6 +61,15 @@ describe('a reservation', () => {
     expect(record.runs[0]?.firstStartTick ?? Infinity).toBeGreaterThan(2 * 1440);
   });
 
+  it('starts a run submitted early at the reserved date, though nothing else happens then', () => {
+    const scenario = aScenario({
+      cluster: { racks: 8 },
+      scheduler: { policy: 'fifo', reservations: [{ run: 'hero', racks: 6, from: '2026-07-03' }] },
+      runs: [aRun({ name: 'hero', racks: 6, submit: '2026-07-01T06:00', totalFlop: 1e22, estimatedDays: 1 })],
+    });
+    expect(simulate(scenario).runs[0]?.firstStartTick).toBe(2 * 1440);
+  });
+
   it('lets small jobs that end before the date use the racks meanwhile', () => {
     const record = simulate(reserved(true));
     const beforeDate = record.runs.slice(1).filter((r) => (r.endTick ?? Infinity) <= 2 * 1440);

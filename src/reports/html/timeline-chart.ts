@@ -4,6 +4,8 @@ import { formatCount } from '../format.js';
 import { epochMs, timeAxis } from './time-axis.js';
 import { accent, chartConfig, chartWidth, warn } from './theme.js';
 
+type LabelPlace = 'after' | 'before' | 'inside';
+
 interface Span {
   run: string;
   from: number;
@@ -58,7 +60,8 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
   const { rows, waits, bars, interruptions, counts } = timelineMarks(record);
   const start = epochMs(s.startMinutes, s.tickMinutes, 0);
   const end = epochMs(s.startMinutes, s.tickMinutes, s.horizonTicks);
-  // The count goes after a run's last bar, or before its first when the last ends near the edge.
+  // The count goes after a run's last bar; before its first when the last ends near the right
+  // edge; inside the bar, in white, when the run spans nearly the whole term.
   const firstStart = new Map<string, number>();
   const lastEnd = new Map<string, number>();
   for (const b of bars) {
@@ -68,15 +71,22 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
   const labels = rows.flatMap((run) => {
     const n = counts.get(run) ?? 0;
     const after = lastEnd.get(run) ?? start;
-    const before = after > start + 0.8 * (end - start);
-    return n === 0 ? [] : [{ run, at: before ? (firstStart.get(run) ?? start) : after, before, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}` }];
+    const first = firstStart.get(run) ?? start;
+    const place: LabelPlace = after < start + 0.8 * (end - start) ? 'after' : first > start + 0.2 * (end - start) ? 'before' : 'inside';
+    return n === 0 ? [] : [{ run, at: place === 'after' ? after : first, place, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}` }];
   });
   const x = { type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [start, end] }, axis: timeAxis(s.horizonTicks * s.tickMinutes) };
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220, labelFontSize: 12, labelColor: '#1d2733' } };
-  const text = (name: string, before: boolean) => ({
-    name,
-    data: { values: labels.filter((l) => l.before === before) },
-    mark: { type: 'text', align: before ? 'right' : 'left', dx: before ? -6 : 6, dy: -9, fontSize: 10.5, color: '#5b6570' },
+  const text = (place: LabelPlace) => ({
+    name: `labels-${place}`,
+    data: { values: labels.filter((l) => l.place === place) },
+    mark: {
+      type: 'text',
+      align: place === 'before' ? 'right' : 'left',
+      dx: place === 'before' ? -6 : 6,
+      ...(place === 'inside' ? { dy: 4, color: 'white', fontWeight: 'bold' } : { dy: -9, color: '#5b6570' }),
+      fontSize: 10.5,
+    },
     encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } },
   });
   return {
@@ -88,8 +98,9 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
       { name: 'waits', data: { values: waits }, mark: { type: 'bar', color: '#e3e8ee', height: 12 }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
       { name: 'holds', data: { values: bars }, mark: { type: 'bar', color: accent, height: 12, yOffset: 4, aria: false }, encoding: { y, x: { ...x, field: 'from' }, x2: { field: 'to' } } },
       { name: 'interruptions', data: { values: interruptions }, mark: { type: 'tick', color: warn, thickness: 1, size: 7, yOffset: -7, opacity: 0.7, aria: false }, encoding: { y, x: { ...x, field: 'at' } } },
-      text('labels-after', false),
-      text('labels-before', true),
+      text('after'),
+      text('before'),
+      text('inside'),
     ],
   } as TopLevelSpec;
 }

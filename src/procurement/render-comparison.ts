@@ -122,6 +122,13 @@ export function renderComparison(c: Comparison): string {
   }
 
   out.push(confidenceLine(c));
+  const short = c.options.filter((o) => o.workFlop > 0 && o.deliveredFlop < o.workFlop * (1 - 1e-9));
+  if (short.length > 0) {
+    out.push(
+      `Note: ${short.map((o) => `${o.name} (${formatPercent(o.deliveredFlop / o.workFlop, 0)})`).join(', ')} did not deliver all the work within the horizon: ` +
+        'its cost buys less; compare $ per PFLOP as well.',
+    );
+  }
   return out.join('\n') + '\n';
 }
 

@@ -21,6 +21,8 @@ export interface GroupMetrics {
   meanCompletionHours: number | null;
   meanSlowdown: number | null;
   meanBoundedSlowdown: number | null;
+  /** The last completion in the group (ISO, UTC), or null if none completed. */
+  lastFinish: string | null;
   gpuHoursHeld: number;
   utilization: number | null;
   costUsageShareUsd: number;
@@ -101,6 +103,7 @@ function groupMetrics(record: RunRecord, members: number[], installedRackTicks: 
     meanCompletionHours: mean(done.map((r) => hours(completionTicks(r)))),
     meanSlowdown: mean(done.map((r) => slowdown(r))),
     meanBoundedSlowdown: mean(done.map((r) => boundedSlowdown(r, boundedSlowdownMinutes / s.tickMinutes))),
+    lastFinish: done.length > 0 ? tickToIso(s.startMinutes, s.tickMinutes, Math.max(...done.map((r) => r.endTick ?? 0))) : null,
     gpuHoursHeld: gpuHours(held, s.rack.gpusPerRack, s.tickMinutes),
     utilization: ratio(held, installedRackTicks),
     costUsageShareUsd: centsToUsd(sum(members.map((i) => usageCents[i] ?? 0))),

@@ -24,6 +24,11 @@ function cells(g: GroupMetrics): string[] {
 /** The queue section of the terminal report: by stream, by team, then one line of totals. */
 export function renderQueue(q: QueueSummary, table: TableFn): string[] {
   const out: string[] = [`Queue · policy ${q.policy}`];
+  const runs = q.byStream.find((g) => g.stream === 'runs');
+  out.push(
+    `At a glance: ${runs?.lastFinish ? `named runs done by ${runs.lastFinish} · ` : ''}` +
+      `jobs wait ${formatDecimal(q.meanWaitHours)} h on average (p95 ${formatDecimal(q.p95WaitHours)} h) · utilization ${formatPercent(q.utilization)}`,
+  );
   out.push(table(['stream', ...columns], [...q.byStream.map((g) => [g.stream, ...cells(g)]), ['all', ...cells(q)]]));
   out.push('');
   out.push(table(['team', 'quota weight', ...columns], q.byTeam.map((g) => [g.team, formatDecimal(g.quotaWeight, 2), ...cells(g)])));

@@ -81,7 +81,9 @@ function runningOf(run: RunState): RunningView {
     team: s.team,
     racks: run.racksHeld,
     priority: s.priority,
-    startTick: run.holdStartTick,
+    // The hold's own start: a speed change (a facility power cap) moves holdStartTick to the
+    // start of the current checkpoint cycle, which is not when the run took its racks.
+    startTick: run.status === 'active' ? (run.holds[run.holds.length - 1]?.startTick ?? run.holdStartTick) : run.holdStartTick,
     estimatedTicks: s.estimatedTicks,
     preempting: run.status === 'preempting',
     releaseTick: run.releaseTick,

@@ -68,3 +68,30 @@ describe('setRunRate', () => {
     }
   });
 });
+
+describe('a capped run seen by the scheduler', () => {
+  it('keeps the tick it took its racks as its start, however often the cap changes its speed', async () => {
+    const { simulate } = await import('../../src/engine/simulate.js');
+    const { fifo } = await import('../../src/policies/fifo.js');
+    const seen: number[] = [];
+    const watching: typeof fifo = (view, queue) => {
+      for (const r of view.running) if (r.id === 0) seen.push(r.startTick);
+      return fifo(view, queue);
+    };
+    const capped = aScenario({
+      start: '2027-07-01',
+      end: '2027-07-05',
+      runs: [
+        aRun({ name: 'first', totalFlop: 1e24, checkpoint: { intervalMinutes: 50, writeMinutes: 5 } }),
+        aRun({ name: 'second', submit: '2027-07-03', totalFlop: 1e22 }),
+      ],
+      // 0.55 MW: even the first run alone is capped, and the cap follows the temperature hour by hour.
+      facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 0.55 } },
+    });
+    const record = simulate(capped, { policy: watching });
+    const caps = new Set(Array.from(record.facility?.capShare ?? []));
+    expect(caps.size).toBeGreaterThan(3);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((t) => t === 0)).toBe(true);
+  });
+});

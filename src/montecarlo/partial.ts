@@ -52,6 +52,15 @@ export function isPartial(value: unknown): value is Partial {
   const v = value as Partial | null;
   return (
     typeof v === 'object' && v !== null && v.capsimPartial === 1 && typeof v.kind === 'string' && typeof v.key === 'string' &&
-    typeof v.format === 'string' && typeof v.shard?.index === 'number' && typeof v.shard?.count === 'number'
+    typeof v.format === 'string' && typeof v.shard?.index === 'number' && typeof v.shard?.count === 'number' && hasBody(v)
   );
+}
+
+/** The parts of a body that merging reads, by kind: a truncated or hand-edited file is refused, not a crash. */
+function hasBody(v: Partial): boolean {
+  const body = v.body as { header?: unknown; accumulator?: { metrics?: unknown }; report?: unknown; points?: unknown } | null;
+  if (typeof body !== 'object' || body === null) return false;
+  if (v.kind === 'replications') return typeof body.header === 'object' && Array.isArray(body.accumulator?.metrics);
+  if (v.kind === 'sweep') return typeof body.report === 'object' && Array.isArray(body.points);
+  return false;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mean, quantile } from 'simple-statistics';
@@ -82,6 +82,10 @@ describe('capsim run --replications', () => {
     const mixed = await runCli('merge', join(dir, 'a.json'), join(dir, 'b.json'));
     expect(mixed.code).toBe(2);
     expect(mixed.stderr).toContain('a partial of another job');
+    writeFileSync(join(dir, 'edited.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')), body: {} }));
+    const edited = await runCli('merge', join(dir, 'edited.json'));
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain('edited.json: error: not a partial result of capsim');
     const absent = await runCli('merge', join(dir, 'nope.json'));
     expect(absent.stderr).toContain('nope.json: error: no such file');
     expect(() => readFileSync(join(dir, 'out.json'))).toThrow();

@@ -21,6 +21,9 @@ export function preemptRun(state: SimState, run: RunState): void {
   const releaseTick = t + remainingWriteTicks(run, t);
   stopHold(state, run, true);
   markHoldEnd(run, 'stopped');
+  // The policies' cached view of this run says it is running; a preemption by the facility (not
+  // by the policy) must drop it too, or a policy would preempt the run a second time.
+  if (state.views) state.views.running[run.spec.index] = undefined;
   if (releaseTick === t) {
     returnRacks(state, racks);
     enqueue(state, run);

@@ -30,6 +30,8 @@ import {
  */
 const numRuns = Number(process.env.CAPSIM_PROPERTY_RUNS ?? 300);
 const seed = Number(process.env.CAPSIM_PROPERTY_SEED ?? 42);
+// Room for many more runs locally, and for shrinking a counterexample.
+const timeout = 60_000 + numRuns * 300;
 
 function load(written: WrittenScenario): Scenario {
   try {
@@ -59,7 +61,7 @@ describe('simulation invariants over generated scenarios', () => {
       }),
       { numRuns, seed },
     );
-  });
+  }, timeout);
 
   it("never lets a run's progress fall except by a loss back to its last checkpoint", () => {
     fc.assert(
@@ -74,7 +76,7 @@ describe('simulation invariants over generated scenarios', () => {
       }),
       { numRuns: Math.ceil(numRuns / 3), seed },
     );
-  });
+  }, timeout);
 
   it('bills every procurement option so that run costs plus idle cost make the total, to the cent', () => {
     fc.assert(
@@ -85,7 +87,7 @@ describe('simulation invariants over generated scenarios', () => {
       }),
       { numRuns: Math.ceil(numRuns / 6), seed },
     );
-  });
+  }, timeout);
 
   it('is deterministic: the same scenario and seed give byte-identical reports', () => {
     fc.assert(
@@ -96,5 +98,5 @@ describe('simulation invariants over generated scenarios', () => {
       }),
       { numRuns: Math.ceil(numRuns / 3), seed },
     );
-  });
+  }, timeout);
 });

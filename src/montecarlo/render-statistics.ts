@@ -32,7 +32,7 @@ export function renderMonteCarloTable(report: MonteCarloReport): string {
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ').trimEnd();
   return [
     report.scenario.name,
-    `capsim ${c.version} · seed ${c.seed} · ${c.replications} replications · scenario ${c.scenarioHash.slice(0, 12)}`,
+    `capsim ${c.version} · seed ${c.seed} · ${c.replications} replication${c.replications === 1 ? '' : 's'} · scenario ${c.scenarioHash.slice(0, 12)}`,
     '',
     line(head),
     ...rows.map(line),

@@ -54,6 +54,7 @@ describe('capsim run --replications', () => {
   it('renders the table and CSV formats, one line per metric', async () => {
     const table = await runCli('run', scenario, '--replications', '5', '--workers', '1', '--metric', 'cluster.utilization');
     expect(table.code).toBe(0);
+    expect(table.stderr, 'no progress bar when stderr is not a terminal').toBe('');
     expect(table.stdout).toContain('5 replications');
     expect(table.stdout).toMatch(/cluster\.utilization\s+5\s/);
     const dir = tempDir();

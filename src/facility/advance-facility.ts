@@ -71,7 +71,7 @@ function integrate(state: SimState, f: FacilityState, hour: number, from: number
     const write = writeTicksUntil(run, to) - writeTicksUntil(run, from);
     rackKwTicks += racks * (restart * it.restartKw + compute * trainingKw + write * it.checkpointKw);
     f.cappedLossRackTicks += compute * racks * (1 - f.speedFactor);
-    countSwings(f, run, from, to, racks * Math.abs(trainingKw - it.checkpointKw) * c.facilityPerRackItMw / 1000, racks * Math.abs(trainingKw - it.restartKw) * c.facilityPerRackItMw / 1000);
+    countSwings(f, run, hour, from, to, racks * Math.abs(trainingKw - it.checkpointKw) * c.facilityPerRackItMw / 1000, racks * Math.abs(trainingKw - it.restartKw) * c.facilityPerRackItMw / 1000);
   }
   const idleRacks = state.installedRacks - state.downRacks - heldRacks;
   rackKwTicks += Math.max(0, idleRacks) * it.idleKw * dt;
@@ -89,7 +89,7 @@ function integrate(state: SimState, f: FacilityState, hour: number, from: number
  * power at once, at times the cycle formula gives. A swing larger than the supply can follow in
  * one tick counts as a ramp-rate violation.
  */
-function countSwings(f: FacilityState, run: RunState, from: number, to: number, writeSwingMw: number, restartSwingMw: number): void {
+function countSwings(f: FacilityState, run: RunState, hour: number, from: number, to: number, writeSwingMw: number, restartSwingMw: number): void {
   const spec = run.spec;
   const limitMw = f.spec.supply.rampMwPerMinute * f.tickMinutes;
   let writeSwings = 0;
@@ -99,8 +99,9 @@ function countSwings(f: FacilityState, run: RunState, from: number, to: number, 
     writeSwings += countInRange(run.anchorTick + cycle, cycle, from, to);
   }
   const restartEnds = run.anchorTick > run.holdStartTick && run.anchorTick >= from && run.anchorTick < to ? 1 : 0;
-  if (writeSwings > 0) f.maxSwingMw = Math.max(f.maxSwingMw, writeSwingMw);
-  if (restartEnds > 0) f.maxSwingMw = Math.max(f.maxSwingMw, restartSwingMw);
+  const swingMw = Math.max(writeSwings > 0 ? writeSwingMw : 0, restartEnds > 0 ? restartSwingMw : 0);
+  f.maxSwingMw = Math.max(f.maxSwingMw, swingMw);
+  f.hourly.swingMw[hour] = Math.max(f.hourly.swingMw[hour] ?? 0, swingMw);
   if (writeSwingMw > limitMw) f.rampViolations += writeSwings;
   if (restartSwingMw > limitMw) f.rampViolations += restartEnds;
 }

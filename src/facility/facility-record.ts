@@ -34,6 +34,8 @@ export interface FacilityRecord {
   peakHeatMw: Float64Array;
   plantCapacityMw: Float64Array;
   peakRackKw: Float64Array;
+  /** Largest whole-run step in facility power within the hour: the dips the hourly mean hides. */
+  swingMw: Float64Array;
   sheds: number;
   rampViolations: number;
   maxSwingMw: number;
@@ -83,6 +85,7 @@ export function facilityRecord(state: SimState): FacilityRecord | undefined {
     peakHeatMw: h.peakHeatMw,
     plantCapacityMw: h.plantCapacityMw,
     peakRackKw: h.peakRackKw,
+    swingMw: h.swingMw,
     sheds: f.sheds,
     rampViolations: f.rampViolations,
     maxSwingMw: f.maxSwingMw,

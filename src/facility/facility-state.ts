@@ -68,6 +68,8 @@ export interface HourlyAccumulators {
   peakHeatMw: Float64Array;
   plantCapacityMw: Float64Array;
   peakRackKw: Float64Array;
+  /** Largest whole-run step in facility power within the hour (a checkpoint write or a restart). */
+  swingMw: Float64Array;
 }
 
 export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
@@ -109,6 +111,7 @@ export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed
       peakHeatMw: zeros(),
       plantCapacityMw: zeros(),
       peakRackKw: zeros(),
+      swingMw: zeros(),
     },
   };
 }

@@ -58,3 +58,22 @@ describe('rack power from the checkpoint cycle', () => {
     expect(f.rampViolations).toBe(swings);
   });
 });
+
+describe('whole-run swings in the hourly series', () => {
+  it('each hour with a checkpoint write shows the run-wide step at the facility meter', async () => {
+    const { simulate } = await import('../../src/engine/simulate.js');
+    const { facilityPerRackItMw } = await import('../../src/facility/facility-power.js');
+    const scenario = aScenario({
+      start: '2027-07-01',
+      end: '2027-07-01',
+      runs: [aRun({ racks: 4, totalFlop: 1e24, checkpoint: { intervalMinutes: 90, writeMinutes: 5 } })],
+      facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 10 } },
+    });
+    const f = simulate(scenario).facility;
+    const spec = scenario.facility as FacilitySpec;
+    // Writes start at 90, 185, 280, ... and end 5 ticks later: hour 0 has none, hour 1 has both.
+    expect(f?.swingMw[0]).toBe(0);
+    const perRack = facilityPerRackItMw(spec.it, spec.cooling, f?.dryBulbC[1] ?? 0);
+    expect(f?.swingMw[1]).toBeCloseTo((4 * (spec.it.trainingKw - spec.it.checkpointKw) * perRack) / 1000, 12);
+  });
+});

@@ -115,3 +115,11 @@ describe('the utilization chart over a long term', () => {
     expect(idle.at(-2)?.gpus).toBeCloseTo(8 * 72, 9);
   });
 });
+
+describe('timeline bars', () => {
+  it('join intervals that overlap or touch, and keep apart those with a gap', async () => {
+    const { union } = await import('../../src/reports/html/timeline-chart.js');
+    expect(union([[10, 20], [0, 5], [5, 8], [15, 30], [31, 40]])).toEqual([[0, 8], [10, 30], [31, 40]]);
+    expect(union([])).toEqual([]);
+  });
+});

@@ -100,7 +100,8 @@ function inputsHtml(s: Summary): string {
 /** Rows are pre-escaped HTML; the first `textColumns` columns align left. */
 function tableHtml(head: string[], rows: string[][], textColumns: number): string {
   const cls = (i: number) => (i < textColumns ? ' class="text"' : '');
-  return `<table><thead><tr>${head.map((x, i) => `<th${cls(i)}>${h(x)}</th>`).join('')}</tr></thead><tbody>${rows
+  // Non-breaking hyphens: a narrow column wraps `GPU-h` between words, never inside one.
+  return `<table><thead><tr>${head.map((x, i) => `<th${cls(i)}>${h(x).replace(/-/g, '&#8209;')}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((x, i) => `<td${cls(i)}>${x}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
 }

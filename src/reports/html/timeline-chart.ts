@@ -13,15 +13,20 @@ interface Span {
 }
 
 /**
- * The timeline's marks: waits in the queue, bars of racks held, the interruptions. A restart on
- * spare racks begins the tick its hold ended, so back-to-back holds join into one bar; the
- * interruption between them stays marked. Jobs of a workload stream share their stream's row.
+ * The timeline's marks: waits in the queue, bars of racks held, the interruptions. Jobs of a
+ * workload stream share their stream's row. A row's bar is the union of its holds: a restart on
+ * spare racks begins the tick its hold ended, so back-to-back holds join into one bar (the
+ * interruption between them stays marked), and a stream's overlapping jobs make one bar while any
+ * of them holds racks.
  */
 export function timelineMarks(record: RunRecord) {
   const s = record.scenario;
   const at = (tick: number) => epochMs(s.startMinutes, s.tickMinutes, tick);
-  const waits: Span[] = [];
-  const bars: Span[] = [];
+  const waitTicks = new Map<string, Array<[number, number]>>();
+  const holdTicks = new Map<string, Array<[number, number]>>();
+  const add = (into: Map<string, Array<[number, number]>>, row: string, from: number, to: number) => {
+    into.set(row, [...(into.get(row) ?? []), [from, to]]);
+  };
   const interruptions: Array<{ run: string; at: number }> = [];
   const counts = new Map<string, number>();
   for (const run of record.runs) {
@@ -29,21 +34,28 @@ export function timelineMarks(record: RunRecord) {
     const row = rowOf(run);
     counts.set(row, (counts.get(row) ?? 0) + run.interruptions);
     const first = run.firstStartTick ?? s.horizonTicks;
-    if (first > run.submitTick) waits.push({ run: row, from: at(run.submitTick), to: at(first) });
-    let open: { from: number; to: number } | null = null;
+    if (first > run.submitTick) add(waitTicks, row, run.submitTick, first);
     for (const hold of run.holds ?? []) {
       const stop = hold.stopTick ?? s.horizonTicks;
-      if (open && open.to === hold.startTick) open.to = stop;
-      else {
-        if (open) bars.push({ run: row, from: at(open.from), to: at(open.to) });
-        open = { from: hold.startTick, to: stop };
-      }
+      add(holdTicks, row, hold.startTick, stop);
       if (hold.end === 'failed') interruptions.push({ run: row, at: at(stop) });
     }
-    if (open) bars.push({ run: row, from: at(open.from), to: at(open.to) });
   }
   const rows = [...counts.keys()];
-  return { rows, waits, bars, interruptions, counts };
+  const spans = (byRow: Map<string, Array<[number, number]>>): Span[] =>
+    rows.flatMap((row) => union(byRow.get(row) ?? []).map(([from, to]) => ({ run: row, from: at(from), to: at(to) })));
+  return { rows, waits: spans(waitTicks), bars: spans(holdTicks), interruptions, counts };
+}
+
+/** Intervals [from, to) merged where they overlap or touch, in order. */
+export function union(intervals: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
 }
 
 function rowOf(run: RunRecord['runs'][number]): string {
@@ -61,7 +73,7 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
   const start = epochMs(s.startMinutes, s.tickMinutes, 0);
   const end = epochMs(s.startMinutes, s.tickMinutes, s.horizonTicks);
   // The count goes after a run's last bar; before its first when the last ends near the right
-  // edge; inside the bar, in white, when the run spans nearly the whole term.
+  // edge; above the ticks, from its first bar, when the run spans nearly the whole term.
   const firstStart = new Map<string, number>();
   const lastEnd = new Map<string, number>();
   for (const b of bars) {
@@ -84,7 +96,8 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
       type: 'text',
       align: place === 'before' ? 'right' : 'left',
       dx: place === 'before' ? -6 : 6,
-      ...(place === 'inside' ? { dy: 4, color: 'white', fontWeight: 'bold' } : { dy: -9, color: '#5b6570' }),
+      dy: place === 'inside' ? -17 : -9,
+      color: '#5b6570',
       fontSize: 10.5,
     },
     encoding: { y, x: { ...x, field: 'at' }, text: { field: 'text' } },

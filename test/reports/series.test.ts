@@ -69,3 +69,21 @@ describe('pool series', () => {
     expect(idle.every((x) => x === 0)).toBe(true);
   });
 });
+
+describe('pool series of every example scenario', () => {
+  it('sums back to the cluster totals of its summary, whatever the scenario adds (facility, streams, options)', async () => {
+    const { readdirSync } = await import('node:fs');
+    const { loadScenario } = await import('../../src/scenario/load.js');
+    const { summarize } = await import('../../src/reports/summary.js');
+    for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort()) {
+      const loaded = await loadScenario(`scenarios/${file}`);
+      const record = simulate(loaded.scenario);
+      const c = summarize(record, { version: 'test', scenarioHash: 'test' }).cluster;
+      const series = poolSeries(record, 'day');
+      const sumOf = (key: keyof (typeof series)[number]) => series.reduce((a, p) => a + (p[key] as number), 0);
+      for (const key of ['availableGpuHours', 'allocatedGpuHours', 'productiveGpuHours', 'lostGpuHours', 'checkpointGpuHours', 'restartGpuHours', 'downGpuHours', 'idleGpuHours'] as const) {
+        expect(sumOf(key), `${file} ${key}`).toBeCloseTo(c[key], 3);
+      }
+    }
+  }, 60_000);
+});

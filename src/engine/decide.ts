@@ -1,5 +1,6 @@
 import type { ClusterView, Policy, QueuedRequest, RunningView } from '../policies/policy.js';
 import { preemptRun } from './preempt.js';
+import { createPodTracker, placeRun, releasePods } from './pods.js';
 import { startRun } from './runs.js';
 import type { RunState, SimState } from './state.js';
 
@@ -24,9 +25,12 @@ export interface ViewCache {
 export function decide(state: SimState, policy: Policy): void {
   state.dirty = false;
   const cache = (state.views ??= { requests: [], running: [] });
+  const placement = state.scenario.scheduler?.placement;
+  const pods = placement ? (state.pods ??= createPodTracker(placement.podRacks, placement.crossPodMfuPenalty)) : undefined;
   state.running = state.running.filter((i) => {
     if (isHolding(state.runs[i])) return true;
     cache.running[i] = undefined;
+    if (pods) releasePods(pods, i);
     return false;
   });
   if (state.queue.length === 0) return;
@@ -51,6 +55,7 @@ export function decide(state: SimState, policy: Policy): void {
     if (!run || at === -1) throw new Error(`policy started run ${decision.id}, which is not queued`);
     state.queue.splice(at, 1);
     cache.requests[decision.id] = undefined;
+    if (pods) placeRun(pods, run, state.installedRacks);
     startRun(state, run, decision.useSpares);
     state.running.push(decision.id);
   }

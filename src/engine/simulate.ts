@@ -4,7 +4,6 @@ import { monthsOf } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Policy } from '../policies/policy.js';
 import { policyFor, wakeTicks } from '../policies/registry.js';
-import { placed } from '../policies/placement.js';
 import { workloadJobs } from '../workload/jobs.js';
 import { advance } from './accounting.js';
 import { EventKind, EventQueue, type SimEvent } from './events.js';
@@ -116,7 +115,7 @@ function createState(scenario: Scenario, seed: number, replication: number): Sim
   // thousands of jobs would otherwise seed thousands of generators.
   const shared = new Map<string, ReturnType<typeof createRng>>();
   const sharedRng = (name: string) => shared.get(name) ?? shared.set(name, createRng(seed, replication, name)).get(name)!;
-  const runs = placed(scenario, [...scenario.runs, ...workloadJobs(scenario, seed, replication)]).map((spec): RunState => {
+  const runs = [...scenario.runs, ...workloadJobs(scenario, seed, replication)].map((spec): RunState => {
     const stream = (purpose: string) =>
       spec.stream === undefined ? createRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
     return {

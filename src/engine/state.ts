@@ -80,6 +80,8 @@ export interface SimState {
   running: number[];
   /** decide()'s views of runs, reused while a run's state is unchanged (see decide.ts). */
   views?: import('./decide.js').ViewCache;
+  /** Which pods the runs hold, when the scenario groups racks into pods (see pods.ts). */
+  pods?: import('./pods.js').PodTracker;
   /** Interruptions given from outside, when simulate() was given a source. */
   external?: ExternalInterruptions;
   /** Power, cooling and weather, when the scenario has a facility (see facility/). */

@@ -16,6 +16,6 @@ export interface SchedulerSpec {
   /** Fair share: relative weight of each team (a team not listed weighs 1). */
   quotas: Record<string, number>;
   reservations: ReservationSpec[];
-  /** Racks grouped into pods of `podRacks`; a run spanning more than one pod runs at (1 - penalty) of its MFU. */
+  /** Racks grouped into pods of `podRacks`; a run spread over more than one pod runs at (1 - penalty) of its MFU (engine/pods.ts). */
   placement: { podRacks: number; crossPodMfuPenalty: number } | null;
 }

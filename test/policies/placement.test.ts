@@ -13,12 +13,31 @@ describe('placement in pods', () => {
     expect(podsSpanned(18, 8)).toBe(3);
   });
 
-  it('slows a run larger than a pod by the cross-pod MFU penalty, and only such a run', () => {
+  it('slows a run larger than a pod by the cross-pod MFU penalty, and not one that fits in a pod', () => {
     const scenario = (podRacks: number) =>
       aScenario({ scheduler: { policy: 'fifo', placement: { podRacks, crossPodMfuPenalty: 0.2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 1000 })] });
     expect(simulate(scenario(4)).runs[0]?.endTick).toBe(1000);
     // 1,000 minutes of work at 0.8 of the speed: 1,250 minutes.
     expect(simulate(scenario(2)).runs[0]?.endTick).toBe(1250);
+  });
+
+  it('slows a run that fits the cluster but only across pods, and only while it is spread', () => {
+    // Two pods of 4 racks: 3 racks go to pod 0, 3 to pod 1, and the last 2 must take one rack of each.
+    const oneMinute = (racks: number) => racks * 72 * 5000e12 * 0.4 * 60;
+    const scenario = aScenario({
+      scheduler: { policy: 'fifo', placement: { podRacks: 4, crossPodMfuPenalty: 0.2 } },
+      runs: [
+        aRun({ name: 'a', racks: 3, totalFlop: oneMinute(3) * 2000 }),
+        aRun({ name: 'b', racks: 3, totalFlop: oneMinute(3) * 2000 }),
+        aRun({ name: 'c', racks: 2, totalFlop: oneMinute(2) * 1000 }),
+        aRun({ name: 'd', racks: 2, submit: '2026-07-03', totalFlop: oneMinute(2) * 1000 }),
+      ],
+    });
+    const [a, b, c, d] = simulate(scenario).runs;
+    expect([a?.endTick, b?.endTick]).toEqual([2000, 2000]);
+    expect(c?.endTick).toBe(1250);
+    // d starts after a and b are done, in an empty pod: full speed.
+    expect((d?.endTick ?? 0) - (d?.firstStartTick ?? 0)).toBe(1000);
   });
 
   it('defaults the penalty to 0.1', () => {

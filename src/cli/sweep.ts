@@ -8,7 +8,7 @@ import { createProgress } from './progress.js';
 import { defaultWorkers, metricOption, quietOption, shardOption, workersOption } from './montecarlo-options.js';
 import { ScenarioError } from '../errors.js';
 import type { Problem } from '../scenario/problems.js';
-import { loadScenario, parseScenario, type LoadedScenario } from '../scenario/load.js';
+import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { applySettings } from '../montecarlo/apply-settings.js';
 import { parseRangeOption, parseSetOption, type Range, type Setting } from '../montecarlo/setting.js';
@@ -74,10 +74,9 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
 
   const base = await loadScenario(file, { strict: opts.strict ?? false });
   reportWarnings(io, base.warnings);
-  const text = await readFile(file, 'utf8');
   const seed = opts.seed ?? base.scenario.seed;
   const settings = sweepPoints(grid, ranges, opts.lhs ?? 0, seed);
-  const scenarios = validatePoints(text, file, settings, opts.strict ?? false);
+  const scenarios = await loadPoints(file, settings, opts.strict ?? false);
   const include = opts.metric ?? [];
   const report: Omit<SweepReport, 'points'> = {
     capsim: { version: capsimVersion(), scenarioHash: scenarioHash(base.written), seed, replications: opts.replications },
@@ -119,21 +118,25 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   if (pointsDir) await rm(pointsDir, { recursive: true, force: true });
 }
 
-/** Every point's scenario, validated before anything runs: all problems of all points at once. */
-function validatePoints(text: string, file: string, settings: Setting[][], strict: boolean): LoadedScenario[] {
+/**
+ * Every point's scenario, loaded as the file would be (extends, traces and weather files
+ * included) with the point's keys set in its text, and validated before anything runs: all
+ * problems of all points at once.
+ */
+async function loadPoints(file: string, settings: Setting[][], strict: boolean): Promise<LoadedScenario[]> {
   const problems: Problem[] = [];
-  const loaded = settings.map((s, i) => {
+  const loaded: LoadedScenario[] = [];
+  for (const [i, s] of settings.entries()) {
     try {
-      return parseScenario(applySettings(text, s), file, { strict });
+      loaded.push(await loadScenario(file, { strict, editText: (text) => applySettings(text, s) }));
     } catch (cause) {
       if (!(cause instanceof ScenarioError)) throw cause;
       const where = s.map((x) => `${x.path}=${JSON.stringify(x.value)}`).join(' ');
       problems.push(...cause.problems.map((p) => ({ ...p, message: `${p.message} (sweep point ${i}: ${where})` })));
-      return null;
     }
-  });
+  }
   if (problems.length > 0) throw new ScenarioError(problems);
-  return loaded as LoadedScenario[];
+  return loaded;
 }
 
 async function runPoint(

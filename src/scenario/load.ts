@@ -22,6 +22,8 @@ export interface LoadedScenario {
 export interface LoadOptions {
   /** Treat warnings as errors. */
   strict?: boolean;
+  /** Rewrites the text of the file named (not of the files it extends) before it is parsed: a sweep point's settings. */
+  editText?: (text: string) => string;
 }
 
 /**
@@ -53,7 +55,9 @@ function validateScenario(resolved: ResolvedScenario, options: LoadOptions): Loa
 
 /** The only place a scenario file is read: it and the files it extends. */
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
-  const loaded = validateScenario(await resolveExtends(path, readScenarioText), options);
+  const edit = options.editText;
+  const read = edit ? async (file: string) => (file === path ? edit(await readScenarioText(file)) : readScenarioText(file)) : readScenarioText;
+  const loaded = validateScenario(await resolveExtends(path, read), options);
   return { ...loaded, scenario: await attachTraces(await attachWeatherFile(loaded.scenario, path), path) };
 }
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../cli/helpers.js';
@@ -50,6 +50,18 @@ describe('capsim sweep', () => {
     const mfu = points.map((p) => p.settings[1]?.value as number);
     expect(racks.every(Number.isInteger)).toBe(true);
     expect(new Set(mfu.map((x) => Math.floor(((x - 0.3) / 0.2) * 4))).size).toBe(4);
+  });
+
+  it('sweeps a scenario that extends another: keys set in the named file override what it extends', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'base.yaml'), readFileSync('scenarios/small.yaml', 'utf8'));
+    writeFileSync(join(dir, 'top.yaml'), '# Question: the small scenario with two spare racks\nextends: base.yaml\ncluster: { spareRacks: 2 }\n');
+    const { code, stdout, stderr } = await runCli('sweep', join(dir, 'top.yaml'), '--set', 'cluster.racks=8,12', '--replications', '2', '--workers', '1', '--format', 'json', '--quiet');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const points = JSON.parse(stdout).points as Array<{ statistics: Record<string, { mean: number }> }>;
+    expect(points.map((p) => p.statistics['cluster.availableGpuHours']?.mean)).toEqual([8, 12].map((racks) => racks * 72 * 14 * 24));
+    expect(points.map((p) => p.statistics['scenario.spareRacks']?.mean)).toEqual([2, 2]);
   });
 
   it('validates every point before running any, and reports each problem with its place and point', async () => {

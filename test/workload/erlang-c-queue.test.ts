@@ -63,7 +63,33 @@ function lindleyFastServer(jobs: RunOutcome[], speedup: number): number[] {
   return waits;
 }
 
+/** Start ticks of a FIFO queue with c identical servers (Kiefer and Wolfowitz 1955): each job, in arrival order, takes the server free first. */
+function fifoServerStarts(jobs: RunOutcome[], servers: number): number[] {
+  const freeAt = Array.from({ length: servers }, () => 0);
+  return jobs.map((job) => {
+    const k = freeAt.indexOf(Math.min(...freeAt));
+    const start = Math.max(job.submitTick, freeAt[k] ?? 0);
+    // A job still running at the horizon's end holds its server past it.
+    freeAt[k] = job.endTick === null ? Infinity : start + (job.endTick - (job.firstStartTick ?? 0));
+    return start;
+  });
+}
+
 describe('an M/M/c workload under FIFO', () => {
+  it('starts every job exactly when a c-server FIFO queue would', () => {
+    const scenario = aScenario({
+      seed: 11,
+      start: '2026-01-01',
+      end: '2026-06-30',
+      cluster: { racks: servers },
+      runs: [],
+      workload: { streams: [{ name: 'mmc', ratePerDay: (0.9 * servers * dayMinutes) / meanServiceMinutes, racks: 1, durationHours: { distribution: 'exponential', mean: 4 }, precision: 'fp8', mfu: 0.4 }] },
+    });
+    const jobs = simulate(scenario).runs.filter((r) => r.firstStartTick !== null);
+    expect(jobs.length).toBeGreaterThan(8000);
+    expect(jobs.map((j) => j.firstStartTick)).toEqual(fifoServerStarts(jobs, servers));
+  });
+
   for (const { rho, seeds } of [
     { rho: 0.7, seeds: [1, 2, 3] },
     { rho: 0.9, seeds: [1, 2, 3, 4] },

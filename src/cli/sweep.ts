@@ -88,26 +88,7 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   const pointsDir = opts.out ? `${opts.out}.points` : null;
   if (pointsDir) await mkdir(pointsDir, { recursive: true });
 
-  const runner = createRunner(opts.workers ?? defaultWorkers());
-  const progress = createProgress(io, opts.quiet ?? false, 'sweep');
-  const points: SweepPointResult[] = [];
-  let reused = 0;
-  try {
-    const total = (range.to - range.from) * opts.replications;
-    for (let i = range.from; i < range.to; i += 1) {
-      const pointFile = pointsDir ? join(pointsDir, `point-${i}.json`) : null;
-      const pointKey = jobKey({ key, point: i });
-      const done = pointFile ? await readPoint(pointFile, pointKey) : null;
-      if (done) reused += 1;
-      const result = done ?? (await runPoint(i, settings[i] as Setting[], scenarios[i] as LoadedScenario, seed, opts.replications, include, runner, (n) => progress.update((i - range.from) * opts.replications + n, total)));
-      if (pointFile && !done) await writeFileAtomic(pointFile, `${JSON.stringify({ key: pointKey, result })}\n`);
-      points.push(result);
-      progress.update((i - range.from + 1) * opts.replications, total);
-    }
-  } finally {
-    progress.stop();
-    await runner.close();
-  }
+  const { points, reused } = await runPoints(range, settings, scenarios, { key, seed, include, pointsDir }, opts, io);
   if (reused > 0 && !opts.quiet) io.stderr(`sweep: reused ${reused} completed point(s) from ${pointsDir}\n`);
   if (opts.shard) {
     const partial: Partial<'sweep', SweepBody> = { capsimPartial: 1, kind: 'sweep', key, shard: opts.shard, format: opts.format, body: { report, points } };
@@ -116,6 +97,51 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
     await emit(io, renderSweep({ ...report, points }, opts.format), opts.out);
   }
   if (pointsDir) await rm(pointsDir, { recursive: true, force: true });
+}
+
+interface PointJob {
+  key: string;
+  seed: number;
+  include: string[];
+  pointsDir: string | null;
+}
+
+/**
+ * The points [from, to), in order: each reused from an earlier, interrupted sweep when its file is
+ * there, else run and written atomically before the next starts.
+ */
+async function runPoints(
+  range: { from: number; to: number },
+  settings: Setting[][],
+  scenarios: LoadedScenario[],
+  job: PointJob,
+  opts: SweepOptions,
+  io: Io,
+): Promise<{ points: SweepPointResult[]; reused: number }> {
+  const runner = createRunner(opts.workers ?? defaultWorkers());
+  const progress = createProgress(io, opts.quiet ?? false, 'sweep');
+  const total = (range.to - range.from) * opts.replications;
+  const points: SweepPointResult[] = [];
+  let reused = 0;
+  try {
+    for (let i = range.from; i < range.to; i += 1) {
+      const pointFile = job.pointsDir ? join(job.pointsDir, `point-${i}.json`) : null;
+      const pointKey = jobKey({ key: job.key, point: i });
+      const done = pointFile ? await readPoint(pointFile, pointKey) : null;
+      if (done) reused += 1;
+      const before = (i - range.from) * opts.replications;
+      const result =
+        done ??
+        (await runPoint(i, settings[i] as Setting[], scenarios[i] as LoadedScenario, job.seed, opts.replications, job.include, runner, (n) => progress.update(before + n, total)));
+      if (pointFile && !done) await writeFileAtomic(pointFile, `${JSON.stringify({ key: pointKey, result })}\n`);
+      points.push(result);
+      progress.update(before + opts.replications, total);
+    }
+  } finally {
+    progress.stop();
+    await runner.close();
+  }
+  return { points, reused };
 }
 
 /**

@@ -2,6 +2,8 @@ import { quantileSorted, sum } from 'simple-statistics';
 import type { RunRecord } from '../engine/record.js';
 import { tickToIso } from '../model/time.js';
 import type { FacilityRecord } from './facility-record.js';
+import { argMax, countHours, energyMwh, isCapped, isShed, leastHeadroom } from './facility-hours.js';
+import { facilityMonths } from './facility-months.js';
 
 export type FacilitySummary = ReturnType<typeof summarizeFacility>;
 
@@ -13,47 +15,29 @@ export type FacilitySummary = ReturnType<typeof summarizeFacility>;
 export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerAvailableGpuHourUsd: number | null) {
   const s = record.scenario;
   const n = f.facilityMw.length;
-  const hoursOf = (i: number) => (f.hourTicks[i] ?? 0) / f.ticksPerHour;
-  const energy = (series: Float64Array, from = 0, to = n) => {
-    const parts: number[] = [];
-    for (let i = from; i < to; i += 1) parts.push((series[i] ?? 0) * hoursOf(i));
-    return sum(parts);
-  };
   const gpuHours = (rackTicks: number) => (rackTicks * s.rack.gpusPerRack * s.tickMinutes) / 60;
+  const hourIso = (i: number) => tickToIso(s.startMinutes, s.tickMinutes, i * f.ticksPerHour);
   const sorted = Float64Array.from(f.facilityMw).sort();
   const hottest = argMax(f.dryBulbC);
-  const energyMwh = energy(f.facilityMw);
-  const itEnergyMwh = energy(f.itMw);
-  const capped = (i: number) => (f.cappedTicks[i] ?? 0) > 0;
-  const shed = (i: number) => (f.withheldRackTicks[i] ?? 0) > 0;
-  const countHours = (test: (i: number) => boolean, from = 0, to = n) => {
-    let count = 0;
-    for (let i = from; i < to; i += 1) if (test(i)) count += 1;
-    return count;
-  };
-  let headroomMw = Infinity;
-  let headroomHour = 0;
-  for (let i = 0; i < n; i += 1) {
-    const room = (f.plantCapacityMw[i] ?? 0) - (f.peakHeatMw[i] ?? 0);
-    if (room < headroomMw) [headroomMw, headroomHour] = [room, i];
-  }
+  const total = energyMwh(f, f.facilityMw);
+  const it = energyMwh(f, f.itMw);
+  const headroom = leastHeadroom(f);
   const lostToCapping = gpuHours(f.cappedLossRackTicks);
   const withheld = gpuHours(f.totalWithheldRackTicks);
-  const hourIso = (i: number) => tickToIso(s.startMinutes, s.tickMinutes, i * f.ticksPerHour);
   return {
     peakFacilityMw: sorted[n - 1] ?? 0,
     p99FacilityMw: n > 0 ? quantileSorted(Array.from(sorted), 0.99) : 0,
-    meanFacilityMw: energyMwh / sum(Array.from(f.hourTicks)) * f.ticksPerHour,
-    energyMwh,
-    itEnergyMwh,
-    coolingEnergyMwh: energy(f.coolingMw),
-    lossesEnergyMwh: energy(f.lossesMw),
-    pue: itEnergyMwh > 0 ? energyMwh / itEnergyMwh : null,
+    meanFacilityMw: (total / sum(Array.from(f.hourTicks))) * f.ticksPerHour,
+    energyMwh: total,
+    itEnergyMwh: it,
+    coolingEnergyMwh: energyMwh(f, f.coolingMw),
+    lossesEnergyMwh: energyMwh(f, f.lossesMw),
+    pue: it > 0 ? total / it : null,
     hottestHour: hourIso(hottest),
     hottestHourDryBulbC: f.dryBulbC[hottest] ?? null,
     pueAtHottestHour: f.pue[hottest] ?? null,
-    cappedHours: countHours(capped),
-    shedHours: countHours(shed),
+    cappedHours: countHours(f, isCapped),
+    shedHours: countHours(f, isShed),
     sheds: f.sheds,
     lowestCapShare: f.capShare.reduce((m, v) => Math.min(m, v), 1),
     gpuHoursLostToCapping: lostToCapping,
@@ -61,44 +45,18 @@ export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerA
     gpuHoursLostToFacility: lostToCapping + withheld,
     costOfLostGpuHoursUsd: costPerAvailableGpuHourUsd === null ? null : Math.round((lostToCapping + withheld) * costPerAvailableGpuHourUsd * 100) / 100,
     heldBackEpisodes: episodes(f, hourIso),
-    coolingHeadroomMw: Number.isFinite(headroomMw) ? headroomMw : null,
-    coolingHeadroomHour: hourIso(headroomHour),
+    coolingHeadroomMw: headroom.headroomMw,
+    coolingHeadroomHour: hourIso(headroom.hour),
     peakRackKw: f.peakRackKw.reduce((m, v) => Math.max(m, v), 0),
     rampViolations: f.rampViolations,
     maxSwingMw: f.maxSwingMw,
-    batteryDischargeMwh: energy(f.batteryMw.map((mw) => Math.max(0, mw))),
-    hoursShort: countHours((i) => (f.peakDemandMw[i] ?? 0) > (f.availableMw[i] ?? Infinity) + 1e-9),
+    batteryDischargeMwh: energyMwh(f, f.batteryMw.map((mw) => Math.max(0, mw))),
+    hoursShort: countHours(f, (r, i) => (r.peakDemandMw[i] ?? 0) > (r.availableMw[i] ?? Infinity) + 1e-9),
     unservedMwh: f.unservedMwh,
     pricePerMwhUsd: f.pricePerMwhUsd,
-    energyCostUsd: Math.round(energyMwh * f.pricePerMwhUsd * 100) / 100,
-    months: record.months.map((m) => {
-      const from = Math.floor(m.startTick / f.ticksPerHour);
-      const to = Math.ceil(m.endTick / f.ticksPerHour);
-      const monthEnergy = energy(f.facilityMw, from, to);
-      const monthIt = energy(f.itMw, from, to);
-      let peak = 0;
-      let maxC = -Infinity;
-      for (let i = from; i < to; i += 1) {
-        peak = Math.max(peak, f.facilityMw[i] ?? 0);
-        maxC = Math.max(maxC, f.dryBulbC[i] ?? -Infinity);
-      }
-      return {
-        month: m.label,
-        energyMwh: monthEnergy,
-        peakFacilityMw: peak,
-        pue: monthIt > 0 ? monthEnergy / monthIt : null,
-        maxDryBulbC: Number.isFinite(maxC) ? maxC : null,
-        cappedHours: countHours(capped, from, to),
-        shedHours: countHours(shed, from, to),
-      };
-    }),
+    energyCostUsd: Math.round(total * f.pricePerMwhUsd * 100) / 100,
+    months: facilityMonths(f, record),
   };
-}
-
-function argMax(values: Float64Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i += 1) if ((values[i] ?? -Infinity) > (values[best] ?? -Infinity)) best = i;
-  return best;
 }
 
 /** Stretches of consecutive hours in which the facility capped or shed, in time order. */

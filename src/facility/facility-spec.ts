@@ -12,7 +12,7 @@ export interface FacilitySpec {
   policy: 'cap' | 'shed';
   capExponent: number;
   minCapShare: number;
-  /** Null when the scenario says nothing: the report then prices energy at the default. */
+  /** Prices the report's energy cost, for a lease that does not include power. */
   pricePerMwhUsd: number;
 }
 

@@ -70,7 +70,9 @@ function integrate(state: SimState, f: FacilityState, hour: number, from: number
     const compute = computeTicksUntil(run, to) - computeTicksUntil(run, from);
     const write = writeTicksUntil(run, to) - writeTicksUntil(run, from);
     rackKwTicks += racks * (restart * it.restartKw + compute * trainingKw + write * it.checkpointKw);
-    f.cappedLossRackTicks += compute * racks * (1 - f.speedFactor);
+    const lost = compute * racks * (1 - f.speedFactor);
+    f.cappedLossRackTicks += lost;
+    if (lost > 0) f.runCappedLossRackTicks.set(run.spec.index, (f.runCappedLossRackTicks.get(run.spec.index) ?? 0) + lost);
     countSwings(f, run, hour, from, to, racks * Math.abs(trainingKw - it.checkpointKw) * c.facilityPerRackItMw / 1000, racks * Math.abs(trainingKw - it.restartKw) * c.facilityPerRackItMw / 1000);
   }
   const idleRacks = state.installedRacks - state.downRacks - heldRacks;

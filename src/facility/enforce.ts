@@ -94,6 +94,7 @@ export function enforceFacility(state: SimState): void {
       if (requiredKw(f, l, floor) <= l.limitKw) break;
       f.withheldTarget += run.racksHeld;
       f.sheds += 1;
+      f.runSheds.set(run.spec.index, (f.runSheds.get(run.spec.index) ?? 0) + 1);
       preemptRun(state, run);
       l = load(state, f);
     }

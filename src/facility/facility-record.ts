@@ -40,6 +40,8 @@ export interface FacilityRecord {
   rampViolations: number;
   maxSwingMw: number;
   cappedLossRackTicks: number;
+  /** Runs the facility held back, in run order: capping loss (rack-ticks) and sheds. */
+  heldBackRuns: Array<{ name: string; cappedLossRackTicks: number; sheds: number }>;
   totalWithheldRackTicks: number;
   unservedMwh: number;
   pricePerMwhUsd: number;
@@ -90,6 +92,9 @@ export function facilityRecord(state: SimState): FacilityRecord | undefined {
     rampViolations: f.rampViolations,
     maxSwingMw: f.maxSwingMw,
     cappedLossRackTicks: f.cappedLossRackTicks,
+    heldBackRuns: state.runs
+      .filter((r) => f.runCappedLossRackTicks.has(r.spec.index) || f.runSheds.has(r.spec.index))
+      .map((r) => ({ name: r.spec.name, cappedLossRackTicks: f.runCappedLossRackTicks.get(r.spec.index) ?? 0, sheds: f.runSheds.get(r.spec.index) ?? 0 })),
     totalWithheldRackTicks: f.withheldRackTicks,
     unservedMwh: f.unservedMwh,
     pricePerMwhUsd: f.spec.pricePerMwhUsd,

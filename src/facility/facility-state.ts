@@ -31,6 +31,9 @@ export interface FacilityState {
   maxSwingMw: number;
   /** Rack-ticks of throughput lost to the cap: compute rack-ticks x (1 - speed factor). */
   cappedLossRackTicks: number;
+  /** The same by run index, and sheds by run index (maps: most runs are never held back). */
+  runCappedLossRackTicks: Map<number, number>;
+  runSheds: Map<number, number>;
   withheldRackTicks: number;
   /** Energy the supply and battery could not cover (0 unless the envelope cannot hold even idle racks). */
   unservedMwh: number;
@@ -93,6 +96,8 @@ export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed
     rampViolations: 0,
     maxSwingMw: 0,
     cappedLossRackTicks: 0,
+    runCappedLossRackTicks: new Map(),
+    runSheds: new Map(),
     withheldRackTicks: 0,
     unservedMwh: 0,
     conditions: null,

@@ -21,6 +21,9 @@ export function renderFacility(f: FacilitySummary, table: Table): string[] {
       `${formatCount(f.shedHours)} hours with runs shed (${formatCount(f.sheds)} sheds) · GPU-hours lost to the facility ${formatCount(f.gpuHoursLostToFacility)} ` +
       `(capping ${formatCount(f.gpuHoursLostToCapping)}, racks withheld ${formatCount(f.gpuHoursWithheld)}), worth ${formatUsd(f.costOfLostGpuHoursUsd)} of lease`,
   );
+  if (f.heldBackRuns.length > 0) {
+    out.push(`runs held back: ${f.heldBackRuns.map((r) => `${r.name} ${formatCount(r.gpuHoursLostToCapping)} GPU-h to capping${r.sheds > 0 ? `, shed ${r.sheds} time${r.sheds === 1 ? '' : 's'}` : ''}`).join(' · ')}`);
+  }
   // The deepest episodes (lowest cap, then longest), shown in time order.
   const shown = [...f.heldBackEpisodes]
     .sort((a, b) => Number(b.shed) - Number(a.shed) || a.lowestCapShare - b.lowestCapShare || b.hours - a.hours || a.from.localeCompare(b.from))

@@ -45,6 +45,7 @@ export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerA
     gpuHoursLostToFacility: lostToCapping + withheld,
     costOfLostGpuHoursUsd: costPerAvailableGpuHourUsd === null ? null : Math.round((lostToCapping + withheld) * costPerAvailableGpuHourUsd * 100) / 100,
     heldBackEpisodes: episodes(f, hourIso),
+    heldBackRuns: f.heldBackRuns.map((r) => ({ name: r.name, gpuHoursLostToCapping: gpuHours(r.cappedLossRackTicks), sheds: r.sheds })),
     coolingHeadroomMw: headroom.headroomMw,
     coolingHeadroomHour: hourIso(headroom.hour),
     peakRackKw: f.peakRackKw.reduce((m, v) => Math.max(m, v), 0),

@@ -71,6 +71,10 @@ describe('facility power and energy', () => {
     const share = f.capShare[37] ?? 1;
     expect(lost).toBeGreaterThan(0.8 * 8 * 72 * 6 * (1 - share));
     expect(lost).toBeLessThanOrEqual(8 * 72 * 6 * (1 - share) + 1e-6);
+    // Each run's share of the loss; the shares add up to the total.
+    const byRun = summary?.heldBackRuns ?? [];
+    expect(byRun.map((r) => r.name)).toEqual(['important', 'background']);
+    expect(byRun.reduce((s, r) => s + r.gpuHoursLostToCapping, 0)).toBeCloseTo(lost, 9);
     // The slowed runs finish later than the free ones.
     for (const name of ['important', 'background']) {
       const end = (r: RunRecord) => r.runs.find((x) => x.name === name)?.endTick ?? 0;
@@ -94,6 +98,7 @@ describe('facility power and energy', () => {
     expect(restart?.startTick).toBeGreaterThanOrEqual(42 * 60);
     expect(f.capShare.every((c) => c === 1)).toBe(true);
     expect(summarize(record, provenance).facility?.gpuHoursWithheld).toBeGreaterThan(0);
+    expect(summarize(record, provenance).facility?.heldBackRuns).toEqual([{ name: 'background', gpuHoursLostToCapping: 0, sheds: 1 }]);
   });
 });
 

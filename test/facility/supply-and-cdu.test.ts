@@ -60,3 +60,31 @@ describe('supply and CDUs', () => {
     expect(json.facility?.cappedHours).toBeGreaterThan(0);
   });
 });
+
+describe('facility with racks installed in phases and air-cooled racks', () => {
+  it('draws nothing before the first racks arrive and idle power after, CDUs scaling with the racks', () => {
+    const scenario = aScenario({
+      start: '2027-07-01',
+      end: '2027-07-03',
+      cluster: { phases: [{ from: '2027-07-02', racks: 8 }] },
+      runs: [aRun({ name: 'a', submit: '2027-07-02', totalFlop: 1e23 })],
+      facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 10 } },
+    });
+    const f = simulate(scenario).facility;
+    expect(f?.itMw[10]).toBe(0);
+    expect(f?.itMw[30]).toBeGreaterThan(0);
+    expect(f?.capShare.every((c) => c === 1)).toBe(true);
+  });
+
+  it('runs an air-cooled HGX cluster with no CDU limit', () => {
+    const scenario = aScenario({
+      hardware: { rack: 'hgx-h100' },
+      cluster: { racks: 16 },
+      runs: [aRun({ name: 'a', racks: 8, precision: 'bf16', totalFlop: 1e21 })],
+      facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 1 }, cooling: { cduCapacityKw: 1 } },
+    });
+    const f = simulate(scenario).facility;
+    expect(f?.capShare.every((c) => c === 1)).toBe(true);
+    expect(Array.from(f?.pue ?? []).every((p) => p > 1)).toBe(true);
+  });
+});

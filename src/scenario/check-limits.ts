@@ -22,5 +22,9 @@ export function checkLimits(s: WrittenScenario): Problem[] {
   };
   if (s.cluster.racks !== undefined) tooMany(s.cluster.racks, ['cluster', 'racks']);
   s.cluster.phases?.forEach((p, i) => tooMany(p.racks, ['cluster', 'phases', i, 'racks']));
+  const units = s.facility?.supply.turbines?.units;
+  if (units !== undefined && units > limits.maxTurbineUnits) {
+    problems.push(error('too-many-turbines', ['facility', 'supply', 'turbines', 'units'], `expected at most ${limits.maxTurbineUnits} turbine units, found ${units}`));
+  }
   return problems;
 }

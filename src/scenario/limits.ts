@@ -19,4 +19,7 @@ export const limits = {
   // rack-tick integrals remain exact integers.
   maxHorizonYears: 100,
   maxRacks: 1_000_000,
+  // Each turbine unit's outages are drawn hour by hour over the horizon. 1,000 units of even
+  // 5 MW is 5 GW, five times the ~1 GW Colossus 2 campus ([B] press reports).
+  maxTurbineUnits: 1_000,
 } as const;

@@ -47,8 +47,11 @@ function validateScenario(resolved: ResolvedScenario, options: LoadOptions): Loa
   if (!shaped.success) {
     throw new ScenarioError(problemsFromZod(shaped.error.issues, (path) => keysAt(scenarioSchema, path)).map(place));
   }
-  const problems = checkRules(shaped.data).map(place);
-  const errors = problems.filter((p) => p.severity === 'error' || options.strict);
+  // Under --strict a warning is an error, and says so: the count of errors must include it.
+  const problems = checkRules(shaped.data)
+    .map(place)
+    .map((p) => (options.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const, message: `${p.message} (an error under --strict)` } : p));
+  const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length > 0) throw new ScenarioError(problems);
   return { scenario: normalize(shaped.data), written: shaped.data, warnings: problems };
 }

@@ -53,7 +53,7 @@ describe('plausibility warnings', () => {
     expect(relaxed.stderr).toContain('warning: lease.monthlyUsd: a lease of $0 a month');
     const strict = await runCli('run', file, '--strict', '--out', join(dir, 'r.txt'));
     expect(strict.code).toBe(2);
-    expect(strict.stderr).toMatch(/odd\.json:1:\d+: warning: lease\.monthlyUsd: a lease of \$0 a month/);
+    expect(strict.stderr).toMatch(/odd\.json:1:\d+: error: lease\.monthlyUsd: a lease of \$0 a month.*\(an error under --strict\)\n1 error\(s\); nothing was written\n$/);
     expect(readdirSync(dir)).toEqual(['odd.json']);
     expect(() => parseScenario(JSON.stringify(aWrittenScenario({ lease: { monthlyUsd: 0 } })), 'w.json', { strict: true })).toThrow(ScenarioError);
     rmSync(dir, { recursive: true });

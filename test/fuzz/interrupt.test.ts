@@ -40,15 +40,18 @@ function runUntilInterrupted(args: string[], afterMs: number): Promise<{ code: n
 }
 
 describe('Ctrl-C', () => {
-  it('during many replications exits 130 and leaves no partial or temporary file', async () => {
-    const out = tempDir();
-    // 100,000 replications of the 42-month scenario would take minutes: the interrupt lands mid-run.
-    const result = await runUntilInterrupted(['run', 'scenarios/colossus-2-reflection.yaml', '--replications', '100000', '--workers', '2', '--format', 'json', '--out', join(out, 'report.json')], 2_500);
-    expect(result.stderr).toContain('capsim: interrupted');
-    expect(result.code).toBe(130);
-    expect(readdirSync(out)).toEqual([]);
-    rmSync(out, { recursive: true });
-  }, 60_000);
+  // In this thread (1 worker: replications yield between blocks) and on a pool of worker threads.
+  for (const workers of ['1', '2']) {
+    it(`during many replications on ${workers} worker(s) exits 130 and leaves no partial or temporary file`, async () => {
+      const out = tempDir();
+      // 100,000 replications of the 42-month scenario would take minutes: the interrupt lands mid-run.
+      const result = await runUntilInterrupted(['run', 'scenarios/colossus-2-reflection.yaml', '--replications', '100000', '--workers', workers, '--format', 'json', '--out', join(out, 'report.json')], 2_500);
+      expect(result.stderr).toContain('capsim: interrupted');
+      expect(result.code).toBe(130);
+      expect(readdirSync(out)).toEqual([]);
+      rmSync(out, { recursive: true });
+    }, 60_000);
+  }
 });
 
 describe('outputs', () => {

@@ -14,7 +14,7 @@ export interface BlockRunner {
  * One worker: run blocks in this thread (no start-up cost, nothing to build). More: a piscina pool
  * of that many threads. Results never depend on which: see SummaryAccumulator.
  */
-export function createRunner(workers: number): BlockRunner {
+export function createRunner(workers: number, entry: URL = workerFile()): BlockRunner {
   if (workers <= 1) {
     return {
       workers: 1,
@@ -24,7 +24,7 @@ export function createRunner(workers: number): BlockRunner {
     };
   }
   const pool = new Piscina<BlockTask, BlockResult>({
-    filename: workerFile().href,
+    filename: entry.href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,
@@ -32,6 +32,9 @@ export function createRunner(workers: number): BlockRunner {
     // grows to 48 MB) keeps peak memory near 250 MB on two workers, at no measurable cost in speed.
     resourceLimits: { maxYoungGenerationSizeMb: 16 },
   });
+  // A worker that cannot start (say, dist/ missing) rejects the task it was given, which reaches
+  // the caller; without a listener the pool's own 'error' event would also crash the process.
+  pool.on('error', () => {});
   return {
     workers,
     run: (task) => pool.run(task),

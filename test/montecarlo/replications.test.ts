@@ -1,11 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { mean, quantile } from 'simple-statistics';
 import { runCli, tempDir } from '../cli/helpers.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { summarize } from '../../src/reports/summary.js';
+import { createRunner } from '../../src/montecarlo/pool.js';
+import { replicate } from '../../src/montecarlo/replicate.js';
 
 const scenario = 'scenarios/small.yaml';
 const replications = '40';
@@ -90,5 +93,17 @@ describe('capsim run --replications', () => {
     const absent = await runCli('merge', join(dir, 'nope.json'));
     expect(absent.stderr).toContain('nope.json: error: no such file');
     expect(() => readFileSync(join(dir, 'out.json'))).toThrow();
+  });
+
+  it('a worker that cannot start fails the replications with its error instead of crashing or hanging', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'broken-worker.mjs'), "throw new Error('broken worker module');\n");
+    const runner = createRunner(2, pathToFileURL(join(dir, 'broken-worker.mjs')));
+    const { scenario: s } = await loadScenario(scenario);
+    try {
+      await expect(replicate({ scenario: s, seed: 1, from: 0, to: 8, provenance: { version: 'x', scenarioHash: 'x' } }, runner)).rejects.toThrow('broken worker module');
+    } finally {
+      await runner.close();
+    }
   });
 });

@@ -86,6 +86,7 @@ describe('capsim sweep', () => {
     const args = ['scenarios/small.yaml', '--set', 'runs[0].mfu=0.30,0.32,0.34,0.36,0.38,0.40,0.42,0.44', '--replications', '150', '--workers', '1', '--metric', 'cluster'];
     const out = join(dir, 'resumed.csv');
     const child = spawn(process.execPath, ['bin/capsim.js', 'sweep', ...args, '--out', out], { stdio: 'ignore' });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     const pointsDir = `${out}.points`;
     const started = Date.now();
     let killedWith = -1;
@@ -98,7 +99,7 @@ describe('capsim sweep', () => {
       }
       await new Promise((r) => setTimeout(r, 10));
     }
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     expect(killedWith, 'the sweep finished before it could be killed').toBeGreaterThanOrEqual(2);
     expect(existsSync(out)).toBe(false);
 

@@ -39,7 +39,7 @@ export class MetricAccumulator {
   max = -Infinity;
   private readonly sum = new ExactSum();
   private readonly sumSquares = new ExactSum();
-  private readonly values = new QuantileStore();
+  private values = new QuantileStore();
 
   add(value: number): void {
     // -0 becomes 0: JSON (partials, reports) cannot tell them apart, so neither may the statistics.
@@ -96,7 +96,7 @@ export class MetricAccumulator {
     m.sumSquares.partials.push(...data.sumSquares);
     m.min = data.min;
     m.max = data.max;
-    Object.assign(m, { values: QuantileStore.fromData(data.values) });
+    m.values = QuantileStore.fromData(data.values);
     return m;
   }
 }

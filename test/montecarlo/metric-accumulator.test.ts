@@ -53,6 +53,11 @@ describe('MetricAccumulator', () => {
     const merged = accumulate(xs.slice(0, 500));
     merged.merge(accumulate(xs.slice(500)));
     expect(merged.statistics()).toEqual(whole);
+    // Through JSON, as shards' partial results travel: a sketch on each side of the merge.
+    const viaJson = (m: MetricAccumulator) => MetricAccumulator.fromData(JSON.parse(JSON.stringify(m.toData())));
+    const shards = viaJson(accumulate(xs.slice(0, 1500)));
+    shards.merge(viaJson(accumulate(xs.slice(1500))));
+    expect(shards.statistics()).toEqual(whole);
     for (const [q, got] of [[0.05, whole.p5], [0.5, whole.p50], [0.95, whole.p95]] as const) {
       const truth = quantile(xs, q);
       // The sketch answers within its relative accuracy of the value at rank (n - 1) q; neighbouring ranks differ by far less.

@@ -22,12 +22,20 @@ export function warning(code: string, path: PathSegment[], message: string): Pro
   return { severity: 'warning', code, path, message };
 }
 
+/**
+ * A key or value as the user can read it: invisible and control characters (a zero-width space in
+ * a key, a stray NUL) are shown as \u{...}, so "na\u{200b}me" does not look like "name".
+ */
+export function printable(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u2000-\u200a\u3000]/gu, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 /** `runs[0].checkpoint.writeMinutes` */
 export function formatPath(path: readonly PathSegment[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? segment : `.${segment}`;
+    else out += out === '' ? printable(segment) : `.${printable(segment)}`;
   }
   return out === '' ? '(top level)' : out;
 }
@@ -43,7 +51,7 @@ export function formatProblem(p: Problem): string {
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing (the key is missing)';
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return printable(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `a list of ${value.length}`;

@@ -1,5 +1,5 @@
 import type { core } from 'zod';
-import { describeValue, error, type PathSegment, type Problem } from './problems.js';
+import { describeValue, error, printable, type PathSegment, type Problem } from './problems.js';
 import { didYouMean } from './suggest.js';
 
 type Issue = core.$ZodIssue;
@@ -22,7 +22,7 @@ function fromIssue(issue: Issue, prefix: PathSegment[], knownKeysAt: (path: Path
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) =>
-        error('unknown-key', [...path, key], `unknown key "${key}"${didYouMean(key, knownKeysAt(path)) || `; expected one of ${knownKeysAt(path).join(', ')}`}`),
+        error('unknown-key', [...path, key], `unknown key "${printable(key)}"${didYouMean(key, knownKeysAt(path)) || `; expected one of ${knownKeysAt(path).join(', ')}`}`),
       );
     case 'invalid_union': {
       // When one branch got past its type check, its own issues say more than "no branch fit".

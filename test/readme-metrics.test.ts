@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// Every field of the JSON report is defined in the README (formula and unit): a field that a
+// report grows without a definition fails here. The scenario snapshots hold every report shape.
+const readme = readFileSync('README.md', 'utf8');
+const snapshots = readdirSync('test/__snapshots__/scenarios').filter((f) => f.endsWith('.json'));
+
+/** Fields whose keys are data (names of causes, teams, streams), not metrics. */
+const keyedByName = new Set(['interruptionsByCause']);
+
+function fieldNames(value: unknown, into: Set<string>): Set<string> {
+  if (Array.isArray(value)) for (const item of value) fieldNames(item, into);
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      into.add(key);
+      if (!keyedByName.has(key)) fieldNames(child, into);
+    }
+  }
+  return into;
+}
+
+describe('README', () => {
+  it('has scenario snapshots to read the report fields from', () => {
+    expect(snapshots.length).toBeGreaterThan(3);
+  });
+
+  for (const file of snapshots) {
+    it(`defines every field of the ${file.replace(/\.json$/, '')} report`, () => {
+      const fields = fieldNames(JSON.parse(readFileSync(`test/__snapshots__/scenarios/${file}`, 'utf8')), new Set());
+      // A field is defined where the README names it in code: `f`, `f[]`, `parent.f` or `f.child`.
+      const named = (f: string) => [`\`${f}\``, `\`${f}[]`, `.${f}\``, `\`${f}.`].some((form) => readme.includes(form));
+      const undefinedFields = [...fields].filter((f) => !named(f));
+      expect(undefinedFields).toEqual([]);
+    });
+  }
+});

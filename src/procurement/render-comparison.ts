@@ -1,23 +1,6 @@
-import Table from 'cli-table3';
+import { plainTable } from '../reports/plain-table.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
 import type { Comparison } from './compare.js';
-
-const plain = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-  'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
-
-/** Plain aligned columns, first column left: pastes into a memo as it is. */
-export function plainTable(head: string[], rows: string[][]): string {
-  const t = new Table({
-    head,
-    chars: plain,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colAligns: head.map((_, i) => (i === 0 ? 'left' : 'right')),
-  });
-  t.push(...rows);
-  return t.toString();
-}
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
 
@@ -54,38 +37,21 @@ export function renderComparison(c: Comparison): string {
   );
   out.push('');
 
-  const names = c.scenario.runs;
   out.push('Cost per run (lease: usage share / fully loaded; cloud: as billed)');
   out.push(
-    plainTable(
-      ['run', ...c.options.map((o) => o.name)],
-      names.map((name) => [
-        name,
-        ...c.options.map((o) => {
-          const r = o.runs.find((x) => x.name === name);
-          if (!r) return '–';
-          const cost = r.where === 'lease' ? `${formatUsd(r.costUsd)} / ${formatUsd(r.costFullyLoadedUsd)}` : formatUsd(r.costUsd);
-          return o.kind === 'hybrid' ? `${cost} (${r.where})` : cost;
-        }),
-      ]),
-    ),
+    runsByOption(c, (o, r) => {
+      const cost = r.where === 'lease' ? `${formatUsd(r.costUsd)} / ${formatUsd(r.costFullyLoadedUsd)}` : formatUsd(r.costUsd);
+      return o.kind === 'hybrid' ? `${cost} (${r.where})` : cost;
+    }),
   );
   out.push('');
 
   out.push('Time to train, days from submit (GPUs)');
   out.push(
-    plainTable(
-      ['run', ...c.options.map((o) => o.name)],
-      names.map((name) => [
-        name,
-        ...c.options.map((o) => {
-          const r = o.runs.find((x) => x.name === name);
-          if (!r) return '–';
-          const days = r.timeToTrainDays === null ? `unfinished (${formatPercent(r.progress, 0)})` : formatDecimal(r.timeToTrainDays);
-          return `${days} (${formatCount(r.gpus)})`;
-        }),
-      ]),
-    ),
+    runsByOption(c, (_o, r) => {
+      const days = r.timeToTrainDays === null ? `unfinished (${formatPercent(r.progress, 0)})` : formatDecimal(r.timeToTrainDays);
+      return `${days} (${formatCount(r.gpus)})`;
+    }),
   );
   out.push('');
 
@@ -130,6 +96,22 @@ export function renderComparison(c: Comparison): string {
     );
   }
   return out.join('\n') + '\n';
+}
+
+type ComparedOption = Comparison['options'][number];
+
+/** One row per run, one column per option; a run an option does not have shows a dash. */
+function runsByOption(c: Comparison, cell: (option: ComparedOption, run: ComparedOption['runs'][number]) => string): string {
+  return plainTable(
+    ['run', ...c.options.map((o) => o.name)],
+    c.scenario.runs.map((name) => [
+      name,
+      ...c.options.map((o) => {
+        const r = o.runs.find((x) => x.name === name);
+        return r ? cell(o, r) : '–';
+      }),
+    ]),
+  );
 }
 
 function confidenceLine(c: Comparison): string {

@@ -1,6 +1,6 @@
 import { formatUsd } from '../reports/format.js';
 import type { Sensitivity } from './sensitivity.js';
-import { plainTable } from './render-comparison.js';
+import { plainTable } from '../reports/plain-table.js';
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
 

@@ -1,24 +1,11 @@
-import Table from 'cli-table3';
+import { plainTable } from './plain-table.js';
 import { renderQueue } from './queue-table.js';
 import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
 
-/** Plain aligned columns: no borders, two spaces between columns, units in the headers. */
-function table(head: string[], rows: string[][], alignRightFrom = 1): string {
-  const t = new Table({
-    head,
-    chars: {
-      top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '',
-      'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-    colAligns: head.map((_, i) => (i >= alignRightFrom ? 'right' : 'left')),
-  });
-  t.push(...rows);
-  return t.toString();
-}
+const table = plainTable;
 
 export interface TableOptions {
   /** ANSI styles for titles and statuses: the CLI asks for them only on a terminal. */

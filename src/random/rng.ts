@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 
-/** A source of uniform numbers in [0, 1). Every sampler takes one; nothing reads Math.random. */
+/** A source of uniform numbers in [0, 1). Every sampler takes one; nothing uses a global random source. */
 export type Rng = () => number;
 
 /**

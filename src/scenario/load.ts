@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { readBoundedText, ReadRefused } from './read-bounded-text.js';
 import { attachWeatherFile } from './weather-file-load.js';
 import { attachTraces } from '../workload/trace-load.js';
 import { ScenarioError } from '../errors.js';
@@ -60,42 +60,29 @@ function validateScenario(resolved: ResolvedScenario, options: LoadOptions): Loa
 export async function loadScenario(path: string, options: LoadOptions = {}): Promise<LoadedScenario> {
   const edit = options.editText;
   const read = edit ? async (file: string) => (file === path ? edit(await readScenarioText(file)) : readScenarioText(file)) : readScenarioText;
-  const loaded = validateScenario(await resolveExtends(path, read), options);
-  return { ...loaded, scenario: await attachTraces(await attachWeatherFile(loaded.scenario, path), path) };
+  const resolved = await resolveExtends(path, read);
+  const loaded = validateScenario(resolved, options);
+  try {
+    return { ...loaded, scenario: await attachTraces(await attachWeatherFile(loaded.scenario, path), path) };
+  } catch (cause) {
+    if (!(cause instanceof ScenarioError)) throw cause;
+    // A trace or weather file that cannot be used is placed at the key naming it, like any other
+    // problem; problems inside those files already carry their own line.
+    throw new ScenarioError(cause.problems.map((p) => (p.line === undefined && p.path.length > 0 ? resolved.place(p) : p)));
+  }
 }
 
-/**
- * Read at most limits.maxScenarioBytes (plus one, to tell "too large"), so that a wrong path to a
- * huge file or a device never fills memory, and refuse text that is not UTF-8.
- */
+/** A scenario's text, at most limits.maxScenarioBytes of UTF-8; a refusal is a placed problem. */
 async function readScenarioText(path: string): Promise<string> {
-  const unreadable = (reason: string) => new ScenarioError([{ ...error('unreadable', [], `cannot read scenario: ${reason}`), file: path }]);
-  let bytes: Buffer;
   try {
-    const handle = await open(path, 'r');
-    try {
-      if ((await handle.stat()).isDirectory()) throw unreadable('it is a directory, not a file');
-      bytes = Buffer.alloc(limits.maxScenarioBytes + 1);
-      let length = 0;
-      for (;;) {
-        const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null);
-        if (bytesRead === 0 || (length += bytesRead) === bytes.length) break;
-      }
-      bytes = bytes.subarray(0, length);
-    } finally {
-      await handle.close();
-    }
+    return await readBoundedText(path, limits.maxScenarioBytes);
   } catch (cause) {
-    if (cause instanceof ScenarioError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    throw unreadable(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message);
-  }
-  if (bytes.length > limits.maxScenarioBytes) {
-    throw new ScenarioError([{ ...error('too-large', [], `the file is larger than ${limits.maxScenarioBytes} bytes (2 MiB), the most a scenario may be`), file: path }]);
-  }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ScenarioError([{ ...error('not-utf8', [], 'the file is not UTF-8 text; expected a YAML or JSON scenario'), file: path }]);
+    if (!(cause instanceof ReadRefused)) throw cause;
+    const message = {
+      unreadable: `cannot read scenario: ${cause.reason}`,
+      'too-large': `the file is larger than ${limits.maxScenarioBytes} bytes (2 MiB), the most a scenario may be`,
+      'not-utf8': 'the file is not UTF-8 text; expected a YAML or JSON scenario',
+    }[cause.refusal];
+    throw new ScenarioError([{ ...error(cause.refusal, [], message), file: path }]);
   }
 }

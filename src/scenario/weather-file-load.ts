@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from '../errors.js';
+import { readBoundedText } from './read-bounded-text.js';
 import { parseEpw, parseWeatherCsv } from '../facility/weather-file.js';
 import { typicalYearHour } from '../facility/timeline.js';
 import { error } from './problems.js';
@@ -21,12 +21,9 @@ export async function attachWeatherFile(scenario: Scenario, scenarioPath: string
   const at = ['facility', 'weather', 'file'];
   let text: string;
   try {
-    if ((await stat(path)).size > maxWeatherFileBytes) throw new Error(`larger than ${maxWeatherFileBytes} bytes`);
-    text = await readFile(path, 'utf8');
+    text = await readBoundedText(path, maxWeatherFileBytes);
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (cause as Error).message;
-    throw new ScenarioError([{ ...error('weather-file', at, `cannot read weather file ${path}: ${reason}`), file: scenarioPath }]);
+    throw new ScenarioError([{ ...error('weather-file', at, `cannot read weather file ${path}: ${(cause as Error).message}`), file: scenarioPath }]);
   }
   const parsed = /\.epw$/i.test(path) ? parseEpw(text, path) : parseWeatherCsv(text, path);
   if (!parsed.ok) throw new ScenarioError(parsed.problems);

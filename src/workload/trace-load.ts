@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError } from '../errors.js';
+import { readBoundedText } from '../scenario/read-bounded-text.js';
 import { error, type Problem } from '../scenario/problems.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { parseJobCsv } from './csv.js';
@@ -23,12 +23,9 @@ export async function attachTraces(scenario: Scenario, scenarioPath: string): Pr
   for (const [i, trace] of traces.entries()) {
     const path = resolve(dirname(scenarioPath), trace.file);
     try {
-      if ((await stat(path)).size > maxTraceBytes) throw new Error(`larger than ${maxTraceBytes} bytes`);
-      texts.set(trace.file, await readFile(path, 'utf8'));
+      texts.set(trace.file, await readBoundedText(path, maxTraceBytes));
     } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (cause as Error).message;
-      problems.push({ ...error('trace-file', ['workload', 'traces', i, 'file'], `cannot read trace ${path}: ${reason}`), file: scenarioPath });
+      problems.push({ ...error('trace-file', ['workload', 'traces', i, 'file'], `cannot read trace ${path}: ${(cause as Error).message}`), file: scenarioPath });
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);

@@ -117,6 +117,6 @@ describe('a replayed trace', () => {
   it('reports a missing trace file at the key that names it', async () => {
     const { code, stderr } = await runCli('validate', 'test/fixtures/traces/replay-missing.yaml');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/replay-missing\.yaml: error: workload\.traces\[0\]\.file: cannot read trace .*nowhere\.swf: no such file/);
+    expect(stderr).toMatch(/replay-missing\.yaml:19:13: error: workload\.traces\[0\]\.file: cannot read trace .*nowhere\.swf: no such file/);
   });
 });

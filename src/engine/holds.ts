@@ -16,6 +16,8 @@ export interface Hold {
   /** Exclusive; null while the hold is open. */
   stopTick: number | null;
   racks: number;
+  /** The last checkpoint write of a preempted run: every tick of the hold is a checkpoint write. */
+  finalWrite: boolean;
   /** Whether the compute since the last completed checkpoint was discarded when the hold ended. */
   lostUncommitted: boolean;
   end: HoldEnd;
@@ -24,8 +26,8 @@ export interface Hold {
   repairTicks: number;
 }
 
-export function openHold(run: RunState, startTick: number, anchorTick: number, racks: number): void {
-  run.holds.push({ startTick, anchorTick, stopTick: null, racks, lostUncommitted: false, end: 'stopped', cause: null, repairTicks: 0 });
+export function openHold(run: RunState, startTick: number, anchorTick: number, racks: number, finalWrite = false): void {
+  run.holds.push({ startTick, anchorTick, stopTick: null, racks, finalWrite, lostUncommitted: false, end: 'stopped', cause: null, repairTicks: 0 });
 }
 
 export function closeHold(run: RunState, stopTick: number, lostUncommitted: boolean): void {

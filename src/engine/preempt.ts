@@ -35,7 +35,7 @@ export function preemptRun(state: SimState, run: RunState): void {
   run.releaseTick = releaseTick;
   const paidTicks = Math.min(releaseTick, state.scenario.horizonTicks) - t;
   run.checkpointRackTicks += paidTicks * racks;
-  openHold(run, t, releaseTick, racks);
+  openHold(run, t, releaseTick, racks, true);
   state.events.push(releaseTick, EventKind.release, run.spec.index, run.epoch);
 }
 

@@ -79,6 +79,10 @@ function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: n
   const stop = hold.stopTick ?? horizonTicks;
   const r = hold.racks;
   spread(b.allocated, hold.startTick, stop, r);
+  if (hold.finalWrite) {
+    spread(b.checkpoint, hold.startTick, stop, r);
+    return;
+  }
   spread(b.restart, hold.startTick, Math.min(hold.anchorTick, stop), r);
   if (hold.end === 'failed' && hold.repairTicks > 0) spread(b.down, stop, stop + hold.repairTicks, 1);
   const a = hold.anchorTick;

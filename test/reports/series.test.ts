@@ -38,6 +38,27 @@ describe('pool series', () => {
     });
   }
 
+  it('counts a preempted run\'s last checkpoint write as checkpoint time, as the run does', () => {
+    // An urgent run arrives every few days and preempts the long one, which writes a checkpoint
+    // (four minutes) before its racks come back.
+    const urgent = (day: number) =>
+      aRun({ name: `urgent-${day}`, racks: 3, priority: 5, submit: `2026-07-${String(day).padStart(2, '0')}T10:00`, totalFlop: 2e22 });
+    const preempting = aScenario({
+      cluster: { racks: 4 },
+      scheduler: { policy: 'priority', preemption: true },
+      runs: [aRun({ name: 'long', racks: 4, totalFlop: 1e25, checkpoint: { intervalMinutes: 60, writeMinutes: 4 } }), ...[3, 7, 11, 15].map(urgent)],
+    });
+    const record = simulate(preempting);
+    const long = record.runs.find((r) => r.name === 'long');
+    expect(long?.holds?.length).toBeGreaterThan(4);
+    for (const resolution of ['hour', 'day'] as const) {
+      const b = poolBuckets(record, resolution);
+      expect(total(b.checkpoint)).toBe(total(record.runs.map((r) => r.checkpointRackTicks)));
+      expect(total(b.restart)).toBe(total(record.runs.map((r) => r.restartRackTicks)));
+      expect(total(b.allocated)).toBe(total(record.months.map((m) => m.allocatedRackTicks)));
+    }
+  });
+
   it('splits every bucket into productive, lost, checkpoint, restart, idle and down with nothing left over', () => {
     const record = simulate(busy, { seed: 4 });
     const b = poolBuckets(record, 'hour');

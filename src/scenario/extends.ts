@@ -1,4 +1,4 @@
-import { dirname, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, normalize } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import { limits } from './limits.js';
 import { locate } from './locate.js';
@@ -79,7 +79,7 @@ async function loadLayer(file: string, chain: string[], read: ReadText, from: In
   const targets = extendsTargets(layer, own.extends);
   let merged: { value: unknown; origin: Origin } | undefined;
   for (const { target, path } of targets) {
-    const base = await loadLayer(join(dirname(file), target), [...chain, absolute], read, { layer, path });
+    const base = await loadLayer(isAbsolute(target) ? target : join(dirname(file), target), [...chain, absolute], read, { layer, path });
     merged = merged ? merge(merged, base) : base;
   }
   const withoutExtends = Object.fromEntries(Object.entries(own).filter(([k]) => k !== 'extends'));

@@ -24,6 +24,17 @@ describe('extends', () => {
     expect(written.lease.monthlyUsd).toBe(1_000_000);
   });
 
+  it('takes an absolute path as written, wherever the including file is', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'capsim-extends-')), 'absolute.yaml');
+    writeFileSync(elsewhere, `extends: ${resolve(dir, 'variants/bigger.yaml')}\nseed: 11\n`);
+    const { written } = await loadScenario(elsewhere);
+    expect(written.name).toBe('bigger');
+    expect(written.seed).toBe(11);
+  });
+
   it('replaces lists whole: runs are never concatenated', async () => {
     const { written } = await loadScenario(`${dir}/variants/bigger.yaml`);
     expect(written.runs?.map((r) => r.name)).toEqual(['only-run']);

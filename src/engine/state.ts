@@ -76,7 +76,11 @@ export interface SimState {
   monthTotals: MonthTotals[];
   /** The policy must be asked again: the queue or the free racks changed. */
   dirty: boolean;
-  /** Indices of the runs holding racks (active or preempting), kept by decide() for the view. */
+  /**
+   * Indices of the runs holding racks (active or preempting), kept by decide(): every run that
+   * holds racks is here once (runs start only in decide), and one that stopped since the last
+   * decision may linger until the next, so readers check the status.
+   */
   running: number[];
   /** decide()'s views of runs, reused while a run's state is unchanged (see decide.ts). */
   views?: import('./decide.js').ViewCache;

@@ -57,7 +57,9 @@ function integrate(state: SimState, f: FacilityState, hour: number, from: number
   const trainingKw = trainingKwAtCap(it, f.capShare);
   let rackKwTicks = 0;
   let heldRacks = 0;
-  for (const run of state.runs) {
+  // Only runs holding racks draw more than idle power; state.running lists them all (O(running)).
+  for (const i of state.running) {
+    const run = state.runs[i] as RunState;
     if (run.status === 'preempting') {
       rackKwTicks += run.racksHeld * it.checkpointKw * dt;
       heldRacks += run.racksHeld;

@@ -23,7 +23,8 @@ function load(state: SimState, f: FacilityState): Load {
   const c = hourConditions(state, f, currentHour(state, f));
   let activeRacks = 0;
   let preemptingRacks = 0;
-  for (const run of state.runs) {
+  for (const i of state.running) {
+    const run = state.runs[i] as RunState;
     if (run.status === 'active') activeRacks += run.racksHeld;
     else if (run.status === 'preempting') preemptingRacks += run.racksHeld;
   }
@@ -132,7 +133,8 @@ function unchangedWhileUncapped(state: SimState, f: FacilityState): boolean {
 
 /** Lowest priority first; among equals the run that started last (it has the least to lose). */
 function shedOrder(state: SimState): RunState[] {
-  return state.runs
+  return state.running
+    .map((i) => state.runs[i] as RunState)
     .filter((r) => r.status === 'active')
     .sort((a, b) => a.spec.priority - b.spec.priority || b.holdStartTick - a.holdStartTick || b.spec.index - a.spec.index);
 }
@@ -142,7 +144,8 @@ function applyCap(state: SimState, f: FacilityState, cap: number): void {
     f.capShare = cap;
     f.speedFactor = cap ** f.spec.capExponent;
   }
-  for (const run of state.runs) {
+  for (const i of state.running) {
+    const run = state.runs[i] as RunState;
     if (run.status !== 'active') continue;
     const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickMinutes) * f.speedFactor;
     if (run.flopPerTick !== rate) setRunRate(state, run, rate);

@@ -48,12 +48,12 @@ export const facilityDefaults = {
       minKwPerKw: 0.06,
     },
     'cooling-towers': {
-      plantCapacityMw: 200,
+      plantCapacityMw: 200, // as for the air chillers: the campus's ~200 MW of heat rejection [C]
       // Towers approach within 4-5 °F of wet-bulb [B]; assumption that capacity falls 2% per °C
       // of wet-bulb above design (the approach shrinks quickly).
       capacityLossPerC: 0.02,
       kwPerKwAtDesign: 0.06, // tower-only ~0.06 kW/kW [B]
-      kwPerKwChangePerC: 0.03,
+      kwPerKwChangePerC: 0.03, // assumption, as for the chillers: fan and pump work rise with the lift
       minKwPerKw: 0.03, // assumption: fans at low speed, pumps only
     },
   },

@@ -1,10 +1,5 @@
-import { createRequire } from 'node:module';
 import { mean, sampleStandardDeviation } from 'simple-statistics';
-
-// jstat for Student's t quantile (simple-statistics has none). Loaded through require with a local
-// type so that this module does not depend on another module's declaration of jstat.
-const { jStat } = createRequire(import.meta.url)('jstat') as { jStat: { studentt: { inv(p: number, dof: number): number } } };
-const studentT975 = (dof: number) => jStat.studentt.inv(0.975, dof);
+import { studentT975 } from '../montecarlo/student-t.js';
 
 export interface PairedDifference {
   /** Mean over replications of (option - baseline), same seed and replication on both sides. */

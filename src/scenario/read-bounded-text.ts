@@ -40,6 +40,29 @@ export async function readBoundedText(path: string, maxBytes: number): Promise<s
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
     throw new ReadRefused('unreadable', reason);
   }
+  return decodeBounded(bytes, maxBytes);
+}
+
+/**
+ * Read a stream (standard input) as UTF-8 text of at most `maxBytes`: it stops once the limit is
+ * passed, so `yes | capsim run -` is refused rather than filling memory. Throws ReadRefused.
+ */
+export async function readBoundedStream(stream: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      chunks.push(bytes);
+      if ((length += bytes.length) > maxBytes) break;
+    }
+  } catch (cause) {
+    throw new ReadRefused('unreadable', (cause as Error).message);
+  }
+  return decodeBounded(Buffer.concat(chunks), maxBytes);
+}
+
+function decodeBounded(bytes: Buffer, maxBytes: number): string {
   if (bytes.length > maxBytes) throw new ReadRefused('too-large', `larger than ${maxBytes} bytes`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -4,6 +4,7 @@ import { formatProblem } from './scenario/problems.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { processIo, type Io } from './cli/io.js';
 import { capsimVersion } from './cli/version.js';
+import { examples } from './cli/examples.js';
 import { registerRun } from './cli/run.js';
 import { registerValidate } from './cli/validate.js';
 import { registerCompare } from './cli/compare.js';
@@ -18,7 +19,8 @@ function buildProgram(io: Io): Command {
     .version(capsimVersion())
     .exitOverride()
     .showHelpAfterError('(run capsim --help for usage)')
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .addHelpText('after', examples(['capsim run scenarios/small.yaml', 'capsim run scenarios/colossus-2-reflection.yaml --out report.html', 'capsim help run']));
   registerRun(program, io);
   registerValidate(program, io);
   registerCompare(program, io);
@@ -52,6 +54,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 export function interrupt(io: Io = processIo): never {
   io.stderr('\ncapsim: interrupted; nothing half-written was left\n');
   process.exit(ExitCode.interrupted);
+}
+
+/**
+ * An error writing stdout. EPIPE means its reader has gone (`capsim schema | head`): stop at once
+ * and quietly, as cat does, rather than print a stack trace. Anything else is a bug.
+ */
+export function stdoutFailed(cause: NodeJS.ErrnoException): void {
+  if (cause.code !== 'EPIPE') throw cause;
+  process.exit(ExitCode.ok);
 }
 
 function exitCodeFor(cause: unknown, io: Io): number {

@@ -12,6 +12,10 @@ export interface Io {
   isTty: boolean;
   /** Whether stderr is a terminal (progress bars only then). */
   stderrIsTty?: boolean;
+  /** Standard input, read when the scenario is `-`; none means it is empty. */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** Whether standard input is a terminal (then capsim says it is waiting for the scenario). */
+  stdinIsTty?: boolean;
 }
 
 export const processIo: Io = {
@@ -19,6 +23,13 @@ export const processIo: Io = {
   stderr: (text) => void process.stderr.write(text),
   isTty: Boolean(process.stdout.isTTY),
   stderrIsTty: Boolean(process.stderr.isTTY),
+  // Getters: touching process.stdin opens it, which only `-` should do.
+  get stdin() {
+    return process.stdin;
+  },
+  get stdinIsTty() {
+    return Boolean(process.stdin.isTTY);
+  },
 };
 
 /**

@@ -7,15 +7,20 @@ import { isPartial, mergeProblems, type Partial } from '../montecarlo/partial.js
 import { mergeReplications, mergeSweep, type ReplicationsBody, type SweepBody } from '../montecarlo/merge.js';
 import { monteCarloFormats, renderMonteCarlo, type MonteCarloFormat } from '../montecarlo/render-statistics.js';
 import { renderSweep, sweepFormats, type SweepFormat } from '../montecarlo/sweep-report.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+
+const mergeFormats = [...new Set([...monteCarloFormats, ...sweepFormats])];
 
 export function registerMerge(program: Command, io: Io): void {
   program
     .command('merge')
     .description('combine the partial results of every shard (--shard k/n) into the result of the unsharded run, byte for byte')
     .argument('<partials...>', 'partial result files, one per shard, in any order')
-    .addOption(new Option('-f, --format <format>', 'output format (default: the one the shards were run with)').choices([...new Set([...monteCarloFormats, ...sweepFormats])]))
+    .addOption(new Option('-f, --format <format>', "output format (default: --out's extension, .json or .csv, else the one the shards were run with)").choices(mergeFormats))
     .option('-o, --out <file>', 'write the result to a file (atomically) instead of stdout')
-    .action((files: string[], opts: { format?: string; out?: string }) => merge(files, opts, io));
+    .addHelpText('after', examples(['capsim merge part-1.json part-2.json --out sweep.csv', 'capsim merge results/part-*.json --format json']))
+    .action((files: string[], opts: { format?: string; out?: string }, command: Command) => merge(files, { ...opts, format: outputFormat(command, mergeFormats) }, io));
 }
 
 async function merge(files: string[], opts: { format?: string; out?: string }, io: Io): Promise<void> {

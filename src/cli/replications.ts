@@ -4,7 +4,7 @@ import { capsimVersion } from './version.js';
 import { reportWarnings } from './common.js';
 import { createProgress } from './progress.js';
 import { defaultWorkers } from './montecarlo-options.js';
-import { loadScenario } from '../scenario/load.js';
+import { loadScenarioArg } from './scenario-arg.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { createRunner } from '../montecarlo/pool.js';
 import { replicate } from '../montecarlo/replicate.js';
@@ -39,7 +39,7 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   if (!(monteCarloFormats as readonly string[]).includes(opts.format) && !(opts.format === 'html' && !opts.shard)) {
     command.error(`error: --format ${opts.format} is not available with --replications; use ${monteCarloFormats.join(', ')}, or html without --shard`, { exitCode: 2 });
   }
-  const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+  const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
   reportWarnings(io, loaded.warnings);
   const seed = opts.seed ?? loaded.scenario.seed;
   const hash = scenarioHash(loaded.written);

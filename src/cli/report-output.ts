@@ -68,12 +68,14 @@ export async function writeReport(io: Io, opts: ReportOptions, summary: Summary,
 
 /**
  * `--out results/` (or an existing directory) gets runs.csv, months.csv, series-day.csv; any
- * other `--out results/q3` is a prefix: results/q3-runs.csv and so on.
+ * other `--out results/q3` is a prefix: results/q3-runs.csv and so on (`results/q3.csv` too, so
+ * that the extension that chose the format is not repeated).
  */
 async function csvPaths(out: string, names: string[]): Promise<Record<string, string>> {
   const isDirectory = out.endsWith('/') || (await stat(out).then((s) => s.isDirectory(), () => false));
   if (isDirectory) await mkdir(out, { recursive: true });
-  return Object.fromEntries(names.map((n) => [n, isDirectory ? join(out, `${n}.csv`) : `${out}-${n}.csv`]));
+  const prefix = out.replace(/\.csv$/i, '');
+  return Object.fromEntries(names.map((n) => [n, isDirectory ? join(out, `${n}.csv`) : `${prefix}-${n}.csv`]));
 }
 
 /**

@@ -4,6 +4,9 @@ import { emit } from './io.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { parseReplications } from './compare.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
 
@@ -19,7 +22,7 @@ export function registerSensitivity(program: Command, io: Io): void {
   program
     .command('sensitivity')
     .description('vary named parameters one at a time and rank their effect on the lease-vs-cloud difference (a tornado)')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .argument('<scenario>', scenarioArgHelp)
     .addOption(seedOption())
     .addOption(new Option('-r, --replications <n>', 'paired replications per point').argParser(parseReplications).default(1))
     .addOption(new Option('--low <factor>', 'low multiplier of each parameter').argParser(parseFactor).default(0.8))
@@ -28,17 +31,18 @@ export function registerSensitivity(program: Command, io: Io): void {
     .option('--against <option>', 'the cloud option (default: the first cloud option)')
     .addOption(new Option('-p, --parameters <names...>', 'parameters to vary').choices(parameterNames).default(parameterNames))
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: 'table' | 'json'; out?: string; strict?: boolean }) => {
-      const [{ loadScenario }, { resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([
-        import('../scenario/load.js'),
+    .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against specialist-cloud --out tornado.json']))
+    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
+      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+      const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/sensitivity.js'),
         import('../procurement/render-sensitivity.js'),
         import('../scenario/hash.js'),
       ]);
-      const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+      const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
       const options = resolveOptions(loaded.written, loaded.scenario);
       const lease = opts.lease ?? options.find((o) => o.kind === 'lease')?.name;

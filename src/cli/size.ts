@@ -4,6 +4,9 @@ import { emit } from './io.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 
 function parsePercentile(value: string): number {
   const p = Number(value);
@@ -26,21 +29,22 @@ export function registerSize(program: Command, io: Io): void {
   program
     .command('size')
     .description("how many racks the facility's envelope runs at full power on the design day (and at a percentile hour)")
-    .argument('<scenario>', 'scenario file with a facility section')
+    .argument('<scenario>', `${scenarioArgHelp}, with a facility section`)
     .option('--envelope-mw <mw>', 'supply to size for (default: grid + all turbines, battery excluded)', parseMw)
     .addOption(new Option('--percentile <p>', 'also size at the hour warmer than p% of hours in the weather').argParser(parsePercentile).default(99))
     .option('--years <n>', 'years of synthetic weather for the percentile (default 30)', (v) => Number(v))
     .addOption(seedOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .action(async (file: string, opts: { envelopeMw?: number; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }) => {
-      const [{ loadScenario }, { sizeScenario }, { renderSizing }] = await Promise.all([
-        import('../scenario/load.js'),
+    .addHelpText('after', examples(['capsim size scenarios/colossus-2-150mw.yaml', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 200 --percentile 99.9 --out sizing.json']))
+    .action(async (file: string, opts: { envelopeMw?: number; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
+      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+      const [{ sizeScenario }, { renderSizing }] = await Promise.all([
         import('../facility/size-scenario.js'),
         import('../facility/render-sizing.js'),
       ]);
-      const loaded = await loadScenario(file, { strict: opts.strict ?? false });
+      const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
       if (!loaded.scenario.facility) {
         throw new ScenarioError([{ ...error('no-facility', ['facility'], 'expected a facility section (supply, cooling, site) to size; see the README'), file }]);

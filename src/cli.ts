@@ -12,6 +12,7 @@ import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
 import { registerMerge } from './cli/merge.js';
 import { registerSize } from './cli/size.js';
+import { registerSchema } from './cli/schema.js';
 
 function buildProgram(io: Io): Command {
   const program = new Command('capsim')
@@ -28,6 +29,7 @@ function buildProgram(io: Io): Command {
   registerSweep(program, io);
   registerMerge(program, io);
   registerSize(program, io);
+  registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   return program;
 }

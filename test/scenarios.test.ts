@@ -22,11 +22,12 @@ describe('scenarios/', () => {
     });
   }
 
-  it('each starts with a comment saying what question it answers', async () => {
+  it('each names the JSON Schema for editors, then says what question it answers', async () => {
     const { readFile } = await import('node:fs/promises');
     for (const file of files.filter((f) => !f.endsWith('.json'))) {
-      const text = await readFile(`scenarios/${file}`, 'utf8');
-      expect(text.startsWith('# Question:'), file).toBe(true);
+      const [first, second] = (await readFile(`scenarios/${file}`, 'utf8')).split('\n');
+      expect(first, file).toBe('# yaml-language-server: $schema=../schema/scenario.schema.json');
+      expect(second?.startsWith('# Question:'), file).toBe(true);
     }
   });
 });

@@ -3,11 +3,14 @@ import { facilitySchema } from '../facility/schema.js';
 import { schedulerSchema } from '../policies/scheduler-schema.js';
 import { workloadSchema } from '../workload/schema.js';
 import { optionsSchema } from '../procurement/option-schema.js';
+import { defaults } from './defaults.js';
 
 /**
  * What a scenario file says (`WrittenScenario`), before defaults and units are applied. Every
  * quantity carries its unit in its key name. Types are inferred from the schema, never written
- * twice. Cross-field checks live in rules.ts; defaults in defaults.ts.
+ * twice. Cross-field checks live in rules.ts; defaults in defaults.ts. Bounds checked by a
+ * refinement are also given as JSON Schema keywords (`.meta`), and keys carry a description with
+ * their unit (`.describe`), so the generated JSON Schema (json-schema.ts) says what the checks say.
  */
 
 export const isoDate = z
@@ -23,14 +26,14 @@ export const isoDateTime = z
 const finite = (what: string) => z.number({ error: `expected ${what}` }).refine(Number.isFinite, {
   error: `expected ${what}, not a non-finite number`,
 });
-export const positive = (what = 'a positive number') => finite(what).refine((v) => v > 0, { error: `expected ${what}` });
-export const nonNegative = (what = 'a number >= 0') => finite(what).refine((v) => v >= 0, { error: `expected ${what}` });
+export const positive = (what = 'a positive number') => finite(what).refine((v) => v > 0, { error: `expected ${what}` }).meta({ exclusiveMinimum: 0 });
+export const nonNegative = (what = 'a number >= 0') => finite(what).refine((v) => v >= 0, { error: `expected ${what}` }).meta({ minimum: 0 });
 export const wholeCount = (what = 'a whole number >= 1') =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
 export const wholeNonNegative = (what = 'a whole number >= 0') =>
   z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` });
 export const fraction = (what = 'a fraction in (0, 1]') =>
-  finite(what).refine((v) => v > 0 && v <= 1, { error: `expected ${what}` });
+  finite(what).refine((v) => v > 0 && v <= 1, { error: `expected ${what}` }).meta({ exclusiveMinimum: 0, maximum: 1 });
 
 /** A non-negative quantity: a plain number (fixed) or a named distribution. */
 export const distributionSchema = z.union(
@@ -53,7 +56,7 @@ export const distributionSchema = z.union(
     ),
   ],
   { error: 'expected a number or {distribution: fixed|uniform|exponential|lognormal|empirical, ...}' },
-);
+).describe('a number >= 0 (fixed), or {distribution: fixed | uniform | exponential | lognormal | empirical, ...}, in the unit of its key');
 export type WrittenDistribution = z.infer<typeof distributionSchema>;
 
 export const precisionSchema = z.enum(['fp4', 'fp8', 'bf16'], { error: 'expected fp4, fp8 or bf16' });
@@ -65,47 +68,50 @@ const tflopsByPrecision = z.strictObject({
 });
 
 export const hardwareSchema = z.strictObject({
-  rack: z.string({ error: 'expected a rack type id from the catalog' }),
+  rack: z.string({ error: 'expected a rack type id from the catalog' }).describe('a catalog rack type: gb300-nvl72, gb200-nvl72, hgx-b200, hgx-h100, hgx-h200'),
   rackOverrides: z
     .strictObject({
       name: z.string().optional(),
-      gpusPerRack: wholeCount().optional(),
-      maxItKw: positive().optional(),
-      idleItKw: nonNegative().optional(),
-      liquidShare: finite('a fraction in [0, 1]').refine((v) => v >= 0 && v <= 1, { error: 'expected a fraction in [0, 1]' }).optional(),
+      gpusPerRack: wholeCount().describe('GPUs in one rack').optional(),
+      maxItKw: positive().describe('IT power of a rack at full load, kW').optional(),
+      idleItKw: nonNegative().describe('IT power of an idle rack, kW').optional(),
+      liquidShare: finite('a fraction in [0, 1]').refine((v) => v >= 0 && v <= 1, { error: 'expected a fraction in [0, 1]' }).meta({ minimum: 0, maximum: 1 }).describe('share of the heat removed by liquid, 0..1').optional(),
     })
+    .describe("override any field of the catalog's rack type")
     .optional(),
   gpuOverrides: z
     .strictObject({
       name: z.string().optional(),
-      tdpW: positive().optional(),
-      idleW: nonNegative().optional(),
-      hbmGb: positive().optional(),
-      denseTflops: tflopsByPrecision.optional(),
+      tdpW: positive().describe('GPU power at full load, W').optional(),
+      idleW: nonNegative().describe('GPU power when idle, W').optional(),
+      hbmGb: positive().describe('GPU memory, GB').optional(),
+      denseTflops: tflopsByPrecision.describe('dense peak TFLOP/s per GPU by precision (no 2:4 sparsity)').optional(),
     })
+    .describe("override any field of the catalog's GPU")
     .optional(),
 });
 
 export const clusterSchema = z.strictObject({
-  racks: wholeCount().optional(),
+  racks: wholeCount().describe('installed racks, fixed over the horizon (or give phases)').optional(),
   phases: z
-    .array(z.strictObject({ from: isoDate, racks: wholeCount() }))
+    .array(z.strictObject({ from: isoDate.describe('first day of the phase, YYYY-MM-DD'), racks: wholeCount().describe('racks installed from then on (never fewer than before)') }))
     .min(1, { error: 'expected at least one phase' })
+    .describe('installed racks over time, [{from, racks}] (racks are added, never removed)')
     .optional(),
-  spareRacks: wholeNonNegative().optional(),
+  spareRacks: wholeNonNegative().describe(`racks held back from new work, used to restart interrupted runs at once (default ${defaults.spareRacks})`).optional(),
 });
 
 export const failureCauseSchema = z.strictObject({
   name: z.string().min(1, { error: 'expected a cause name' }),
-  share: positive('a positive share (shares are normalised to sum to 1)'),
-  repairHours: distributionSchema.optional(),
+  share: positive('a positive share (shares are normalised to sum to 1)').describe('relative share of the interruptions (normalised to sum to 1)'),
+  repairHours: distributionSchema.describe('hours a failed rack is out of service for this cause (absent: no repair)').optional(),
 });
 
 export const failuresSchema = z.strictObject({
-  ratePerGpuHour: nonNegative('a rate >= 0 interruptions per GPU-hour'),
-  restartMinutes: nonNegative().optional(),
-  repairHours: distributionSchema.optional(),
-  causes: z.array(failureCauseSchema).min(1, { error: 'expected at least one cause' }).optional(),
+  ratePerGpuHour: nonNegative('a rate >= 0 interruptions per GPU-hour').describe(`interruptions per GPU-hour (default ${defaults.failureRatePerGpuHour}, Llama 3); a run on G GPUs fails at G times this rate`),
+  restartMinutes: nonNegative().describe(`minutes to detect an interruption and reload (default ${defaults.restartMinutes})`).optional(),
+  repairHours: distributionSchema.describe('hours a failed rack is out of service (default lognormal, median 2, p95 19)').optional(),
+  causes: z.array(failureCauseSchema).min(1, { error: 'expected at least one cause' }).describe('[{name, share, repairHours?}] (default: the Llama 3 root-cause mix)').optional(),
 });
 
 export const leaseSchema = z.strictObject({
@@ -117,39 +123,40 @@ export const checkpointSchema = z.strictObject({
     .union([positive(), z.literal('auto'), z.literal('none')], {
       error: 'expected a positive number of minutes, "auto" (Young/Daly) or "none"',
     })
+    .describe('compute minutes between checkpoints, auto (the Young/Daly optimum, the default) or none')
     .optional(),
-  writeMinutes: nonNegative().optional(),
+  writeMinutes: nonNegative().describe(`minutes training is blocked while a checkpoint is written (default ${defaults.checkpointWriteMinutes}, an assumption)`).optional(),
 });
 
 export const runSchema = z.strictObject({
-  name: z.string({ error: 'expected a run name' }).min(1, { error: 'expected a run name' }),
-  racks: wholeCount('a whole number of racks >= 1'),
-  submit: isoDateTime.optional(),
-  priority: z.number({ error: 'expected an integer priority' }).int({ error: 'expected an integer priority' }).optional(),
-  team: z.string().optional(),
-  precision: precisionSchema,
-  mfu: fraction('a model FLOPs utilisation in (0, 1]').optional(),
-  achievedTflopsPerGpu: positive().optional(),
-  totalFlop: positive().optional(),
-  activeParams: positive().optional(),
-  tokens: positive().optional(),
-  estimatedDays: positive().optional(),
+  name: z.string({ error: 'expected a run name' }).min(1, { error: 'expected a run name' }).describe('the run\'s name, unique in the scenario'),
+  racks: wholeCount('a whole number of racks >= 1').describe('size in whole racks (NVLink domains)'),
+  submit: isoDateTime.describe('when the run joins the queue, YYYY-MM-DD or YYYY-MM-DDTHH:MM UTC (default: the start)').optional(),
+  priority: z.number({ error: 'expected an integer priority' }).int({ error: 'expected an integer priority' }).describe(`higher is more important (default ${defaults.priority})`).optional(),
+  team: z.string().describe('the team the run belongs to').optional(),
+  precision: precisionSchema.describe("fp4, fp8 or bf16: selects the GPU's dense peak"),
+  mfu: fraction('a model FLOPs utilisation in (0, 1]').describe('model FLOPs utilisation: speed = peak(precision) x mfu (or give achievedTflopsPerGpu)').optional(),
+  achievedTflopsPerGpu: positive().describe('achieved TFLOP/s per GPU (instead of mfu)').optional(),
+  totalFlop: positive().describe('work in FLOP (or give activeParams and tokens)').optional(),
+  activeParams: positive().describe('active parameters; work = 6 x activeParams x tokens').optional(),
+  tokens: positive().describe('training tokens; work = 6 x activeParams x tokens').optional(),
+  estimatedDays: positive().describe("the user's runtime estimate in days: the only runtime a scheduling policy sees").optional(),
   checkpoint: checkpointSchema.optional(),
-  restartMinutes: nonNegative().optional(),
+  restartMinutes: nonNegative().describe('minutes to restart after an interruption; overrides failures.restartMinutes').optional(),
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string({ error: 'expected a scenario name' }).min(1, { error: 'expected a scenario name' }),
-  description: z.string().optional(),
-  seed: z.number({ error: 'expected a whole-number seed' }).int({ error: 'expected a whole-number seed' }).min(0, { error: 'expected a whole-number seed >= 0' }),
-  start: isoDate,
-  end: isoDate,
-  tickMinutes: wholeCount('a whole number of minutes >= 1').optional(),
+  name: z.string({ error: 'expected a scenario name' }).min(1, { error: 'expected a scenario name' }).describe('a title for the report'),
+  description: z.string().describe('what the scenario is about').optional(),
+  seed: z.number({ error: 'expected a whole-number seed' }).int({ error: 'expected a whole-number seed' }).min(0, { error: 'expected a whole-number seed >= 0' }).describe('root seed of every random stream'),
+  start: isoDate.describe('first day of the horizon, YYYY-MM-DD (UTC)'),
+  end: isoDate.describe('last day of the horizon, YYYY-MM-DD (UTC), inclusive: the horizon runs until 24:00 of that day'),
+  tickMinutes: wholeCount('a whole number of minutes >= 1').describe(`the clock's resolution in minutes (default ${defaults.tickMinutes}); every time is a whole number of ticks`).optional(),
   hardware: hardwareSchema,
   cluster: clusterSchema,
   failures: failuresSchema.optional(),
   lease: leaseSchema,
-  runs: z.array(runSchema).optional(),
+  runs: z.array(runSchema).describe('the training runs').optional(),
   options: optionsSchema.optional(),
   facility: facilitySchema.optional(),
   // Lazy: these sections' schemas are built from the primitives above (an import cycle otherwise).

@@ -35,7 +35,7 @@ describe('capsim run', () => {
     const { code, stdout, stderr } = await runCli('run', bad, '--format', 'json', '--out', out);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`${bad}:13:10: error: cluster.racks: expected a whole number >= 1, found 0`);
+    expect(stderr).toContain(`${bad}:14:10: error: cluster.racks: expected a whole number >= 1, found 0`);
     expect(stderr).toMatch(/runs\[0\]\.mfu: expected a model FLOPs utilisation in \(0, 1\], found 2/);
     expect(stderr).toContain('2 error(s); nothing was written');
     expect(stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace

@@ -5,16 +5,22 @@ import { join } from 'node:path';
 /**
  * Vitest global setup: worker threads load the compiled worker from dist/ (Node 20 cannot load
  * TypeScript in a worker), so dist/ must match src/. `npm ci` builds it; this rebuilds it when a
- * source is newer, so a fresh clone and an edited tree both test what the sources say.
+ * source is newer, so a fresh clone and an edited tree both test what the sources say; and the
+ * package test packs dist/ and the generated schema/ as they are.
  */
 export default function setup(): void {
   const worker = 'dist/montecarlo/worker.js';
-  if (existsSync(worker) && newestMtime('src') <= statSync(worker).mtimeMs) return;
-  try {
-    execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
-  } catch {
-    // Type errors still emit JavaScript; the typecheck step of `npm test` reports them.
+  const schema = 'schema/scenario.schema.json';
+  const stale = !existsSync(worker) || newestMtime('src') > statSync(worker).mtimeMs;
+  if (stale) {
+    try {
+      execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'pipe' });
+    } catch {
+      // Type errors still emit JavaScript; the typecheck step of `npm test` reports them.
+    }
   }
+  // The rest of `npm run build`: the JSON Schema generated from the compiled zod schema.
+  if (stale || !existsSync(schema)) execFileSync(process.execPath, ['scripts/write-schema.js'], { stdio: 'pipe' });
 }
 
 function newestMtime(dir: string): number {

@@ -69,7 +69,7 @@ describe('capsim sweep', () => {
     const out = join(dir, 'sweep.csv');
     const { code, stderr } = await runCli('sweep', 'scenarios/small.yaml', '--set', 'cluster.racks=0,8,-1', '--replications', '2', '--out', out);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/small\.yaml:13:\d+: error: cluster\.racks: expected a whole number >= 1, found 0 \(sweep point 0: cluster\.racks=0\)/);
+    expect(stderr).toMatch(/small\.yaml:14:\d+: error: cluster\.racks: expected a whole number >= 1, found 0 \(sweep point 0: cluster\.racks=0\)/);
     expect(stderr).toContain('(sweep point 2: cluster.racks=-1)');
     expect(existsSync(out)).toBe(false);
   });

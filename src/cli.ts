@@ -12,6 +12,7 @@ import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
 import { registerMerge } from './cli/merge.js';
 import { registerSize } from './cli/size.js';
+import { registerInit } from './cli/init.js';
 import { registerSchema } from './cli/schema.js';
 
 function buildProgram(io: Io): Command {
@@ -21,7 +22,7 @@ function buildProgram(io: Io): Command {
     .exitOverride()
     .showHelpAfterError('(run capsim --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
-    .addHelpText('after', examples(['capsim run scenarios/small.yaml', 'capsim run scenarios/colossus-2-reflection.yaml --out report.html', 'capsim help run']));
+    .addHelpText('after', examples(['capsim init my-cluster.yaml', 'capsim run my-cluster.yaml', 'capsim run scenarios/colossus-2-reflection.yaml --out report.html', 'capsim help run']));
   registerRun(program, io);
   registerValidate(program, io);
   registerCompare(program, io);
@@ -29,6 +30,7 @@ function buildProgram(io: Io): Command {
   registerSweep(program, io);
   registerMerge(program, io);
   registerSize(program, io);
+  registerInit(program, io);
   registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
   return program;

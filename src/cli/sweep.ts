@@ -6,20 +6,21 @@ import { capsimVersion } from './version.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { createProgress } from './progress.js';
 import { defaultWorkers, metricOption, quietOption, shardOption, workersOption } from './montecarlo-options.js';
-import { ScenarioError } from '../errors.js';
-import type { Problem } from '../scenario/problems.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { applySettings } from '../montecarlo/apply-settings.js';
 import { parseRangeOption, parseSetOption, type Range, type Setting } from '../montecarlo/setting.js';
 import { sweepPoints } from '../montecarlo/sweep-points.js';
-import { createRunner, type BlockRunner } from '../montecarlo/pool.js';
-import { replicate } from '../montecarlo/replicate.js';
-import { selected } from '../montecarlo/report.js';
+import { loadSweepPoints } from '../montecarlo/load-sweep-points.js';
+import { runSweepPoint } from '../montecarlo/run-sweep-point.js';
+import { createRunner } from '../montecarlo/pool.js';
 import { shardRange, type Shard } from '../montecarlo/shard.js';
 import { jobKey, renderPartial, type Partial } from '../montecarlo/partial.js';
 import type { SweepBody } from '../montecarlo/merge.js';
-import { renderSweep, sweepFormats, type SweepFormat, type SweepPointResult, type SweepReport } from '../montecarlo/sweep-report.js';
+import { renderSweep, sweepFormats, sweepHeader, type SweepFormat, type SweepPointResult } from '../montecarlo/sweep-report.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+import { scenarioArg, scenarioArgHelp } from './scenario-arg.js';
 
 interface SweepOptions {
   set?: string[];
@@ -40,19 +41,27 @@ export function registerSweep(program: Command, io: Io): void {
   program
     .command('sweep')
     .description('run a scenario over a grid (and/or a Latin hypercube) of settings, with replications at each point')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .argument('<scenario>', scenarioArgHelp)
     .option('--set <path=v1,v2,...>', 'a key and the values it takes (repeatable; the grid is every combination)', collect, [])
     .option('--range <path=min:max>', 'a key and its range for the Latin hypercube (repeatable; whole bounds give whole values)', collect, [])
     .addOption(new Option('--lhs <n>', 'points of the Latin hypercube over the --range keys').argParser(positive))
     .addOption(new Option('-r, --replications <n>', 'replications at each point').argParser(positive).default(100))
     .addOption(seedOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(sweepFormats).default('csv'))
-    .option('-o, --out <file>', 'write the result to a file (atomically); completed points are kept beside it, in <file>.points/, so that an interrupted sweep resumes')
+    .option('-o, --out <file>', 'write the result to a file (atomically; a .json or .csv file name sets the format when --format is absent); completed points are kept beside it, in <file>.points/, so that an interrupted sweep resumes')
     .addOption(strictOption())
     .addOption(workersOption())
     .addOption(shardOption())
     .addOption(quietOption())
     .addOption(metricOption())
+    .addHelpText(
+      'after',
+      examples([
+        'capsim sweep scenarios/colossus-2-150mw.yaml --set facility.supply.gridMw=120,150,200 --set cluster.racks=919,1000 --replications 200 --out sweep.csv',
+        'capsim sweep scenarios/colossus-2-reflection.yaml --range runs[1].mfu=0.25:0.45 --lhs 16 --out sweep.json',
+        'capsim sweep s.yaml --set cluster.racks=200,278 --shard 1/2 --out part-1.json   # then capsim merge part-*.json',
+      ]),
+    )
     .action((file: string, opts: SweepOptions, command: Command) => sweep(file, opts, io, command));
 }
 
@@ -67,22 +76,22 @@ function positive(value: string): number {
 }
 
 async function sweep(file: string, opts: SweepOptions, io: Io, command: Command): Promise<void> {
+  opts.format = outputFormat(command, sweepFormats) as SweepFormat;
   const grid = (opts.set ?? []).map((text) => parseSetOption(text) ?? command.error(`error: --set ${text}: expected <path>=<v1,v2,...>, e.g. cluster.racks=100,200`, { exitCode: 2 }));
   const ranges: Range[] = (opts.range ?? []).map((text) => parseRangeOption(text) ?? command.error(`error: --range ${text}: expected <path>=<min>:<max> with min < max, e.g. runs[0].mfu=0.3:0.5`, { exitCode: 2 }));
   if ((ranges.length > 0) !== (opts.lhs !== undefined)) command.error('error: --range and --lhs go together: --lhs N points over the --range keys', { exitCode: 2 });
   if (grid.length === 0 && ranges.length === 0) command.error('error: nothing to sweep: give --set <path>=<v1,v2,...> or --range with --lhs', { exitCode: 2 });
 
-  const base = await loadScenario(file, { strict: opts.strict ?? false });
+  const arg = await scenarioArg(file, io);
+  const load = (editText?: (text: string) => string) => loadScenario(arg.path, { strict: opts.strict ?? false, text: arg.text, editText });
+  const base = await load();
   reportWarnings(io, base.warnings);
   const seed = opts.seed ?? base.scenario.seed;
   const settings = sweepPoints(grid, ranges, opts.lhs ?? 0, seed);
-  const scenarios = await loadPoints(file, settings, opts.strict ?? false);
+  // Every point loaded like the file (extends, traces and weather files included), its keys set in the text.
+  const scenarios = await loadSweepPoints(settings, (s) => load((text) => applySettings(text, s)));
   const include = opts.metric ?? [];
-  const report: Omit<SweepReport, 'points'> = {
-    capsim: { version: capsimVersion(), scenarioHash: scenarioHash(base.written), seed, replications: opts.replications },
-    scenario: { name: base.scenario.name },
-    parameters: [...new Set([...grid.map((g) => g.path), ...ranges.map((r) => r.path)])],
-  };
+  const report = sweepHeader({ version: capsimVersion(), scenarioHash: scenarioHash(base.written), seed, replications: opts.replications }, base.scenario.name, [...grid, ...ranges]);
   const key = jobKey({ kind: 'sweep', report, include, settings });
   const range = opts.shard ? shardRange(settings.length, opts.shard) : { from: 0, to: settings.length };
   const pointsDir = opts.out ? `${opts.out}.points` : null;
@@ -130,9 +139,9 @@ async function runPoints(
       const done = pointFile ? await readPoint(pointFile, pointKey) : null;
       if (done) reused += 1;
       const before = (i - range.from) * opts.replications;
-      const result =
-        done ??
-        (await runPoint(i, settings[i] as Setting[], scenarios[i] as LoadedScenario, job.seed, opts.replications, job.include, runner, (n) => progress.update(before + n, total)));
+      const loaded = scenarios[i] as LoadedScenario;
+      const at = { point: i, settings: settings[i] as Setting[], scenario: loaded.scenario, provenance: { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) } };
+      const result = done ?? (await runSweepPoint(at, { seed: job.seed, replications: opts.replications, include: job.include }, runner, (n) => progress.update(before + n, total)));
       if (pointFile && !done) await writeFileAtomic(pointFile, `${JSON.stringify({ key: pointKey, result })}\n`);
       points.push(result);
       progress.update(before + opts.replications, total);
@@ -142,44 +151,6 @@ async function runPoints(
     await runner.close();
   }
   return { points, reused };
-}
-
-/**
- * Every point's scenario, loaded as the file would be (extends, traces and weather files
- * included) with the point's keys set in its text, and validated before anything runs: all
- * problems of all points at once.
- */
-async function loadPoints(file: string, settings: Setting[][], strict: boolean): Promise<LoadedScenario[]> {
-  const problems: Problem[] = [];
-  const loaded: LoadedScenario[] = [];
-  for (const [i, s] of settings.entries()) {
-    try {
-      loaded.push(await loadScenario(file, { strict, editText: (text) => applySettings(text, s) }));
-    } catch (cause) {
-      if (!(cause instanceof ScenarioError)) throw cause;
-      const where = s.map((x) => `${x.path}=${JSON.stringify(x.value)}`).join(' ');
-      problems.push(...cause.problems.map((p) => ({ ...p, message: `${p.message} (sweep point ${i}: ${where})` })));
-    }
-  }
-  if (problems.length > 0) throw new ScenarioError(problems);
-  return loaded;
-}
-
-async function runPoint(
-  point: number,
-  settings: Setting[],
-  loaded: LoadedScenario,
-  seed: number,
-  replications: number,
-  include: string[],
-  runner: BlockRunner,
-  onProgress: (done: number) => void,
-): Promise<SweepPointResult> {
-  const provenance = { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) };
-  const { accumulator } = await replicate({ scenario: loaded.scenario, seed, from: 0, to: replications, provenance }, runner, onProgress);
-  // A sweep's rows default to the scalar metrics (no per-run or per-month entries): one row stays readable.
-  const keep = (path: string) => (include.length > 0 ? selected(path, include) : !path.includes('['));
-  return { point, settings, replications, statistics: Object.fromEntries(accumulator.statistics().filter(([path]) => keep(path))) };
 }
 
 /** A completed point written by an earlier, interrupted sweep of the same job; null if none. */

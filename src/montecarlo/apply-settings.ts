@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { Document, parseDocument } from 'yaml';
 import { parseKeyPath, type Setting } from './setting.js';
 
 /**
@@ -11,4 +11,12 @@ export function applySettings(text: string, settings: readonly Setting[]): strin
   const doc = parseDocument(text);
   for (const s of settings) doc.setIn(parseKeyPath(s.path) ?? [s.path], s.value);
   return doc.toString();
+}
+
+/** A scenario given as data with each setting's key set to its value; the data is not changed. */
+export function applySettingsToData(data: unknown, settings: readonly Setting[]): unknown {
+  if (settings.length === 0) return data;
+  const doc = new Document(data);
+  for (const s of settings) doc.setIn(parseKeyPath(s.path) ?? [s.path], s.value);
+  return doc.toJS();
 }

@@ -18,6 +18,15 @@ export interface SweepReport {
   points: SweepPointResult[];
 }
 
+/** A sweep's report before its points: provenance, the scenario, and the keys swept (each once, in order). */
+export function sweepHeader(
+  run: { version: string; scenarioHash: string; seed: number; replications: number },
+  scenarioName: string,
+  swept: ReadonlyArray<{ path: string }>,
+): Omit<SweepReport, 'points'> {
+  return { capsim: { ...run }, scenario: { name: scenarioName }, parameters: [...new Set(swept.map((s) => s.path))] };
+}
+
 export function renderSweepJson(report: SweepReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -1,0 +1,27 @@
+import type { Provenance } from '../reports/summary.js';
+import type { Scenario } from '../scenario/scenario.js';
+import type { BlockRunner } from './pool.js';
+import { replicate } from './replicate.js';
+import { selected } from './report.js';
+import type { Setting } from './setting.js';
+import type { SweepPointResult } from './sweep-report.js';
+
+export interface SweepPoint {
+  point: number;
+  settings: Setting[];
+  scenario: Scenario;
+  provenance: Provenance;
+}
+
+/** One point of a sweep: its replications, and the statistics of the metrics its row keeps. */
+export async function runSweepPoint(
+  at: SweepPoint,
+  run: { seed: number; replications: number; include: readonly string[] },
+  runner: BlockRunner,
+  onProgress?: (done: number) => void,
+): Promise<SweepPointResult> {
+  const { accumulator } = await replicate({ scenario: at.scenario, seed: run.seed, from: 0, to: run.replications, provenance: at.provenance }, runner, onProgress);
+  // A sweep's rows default to the scalar metrics (no per-run or per-month entries): one row stays readable.
+  const keep = (path: string) => (run.include.length > 0 ? selected(path, run.include) : !path.includes('['));
+  return { point: at.point, settings: at.settings, replications: run.replications, statistics: Object.fromEntries(accumulator.statistics().filter(([path]) => keep(path))) };
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseScenario } from '../dist/scenario/load.js';
 import { scenarioHash } from '../dist/scenario/hash.js';
-import { simulate } from '../dist/engine/simulate.js';
+import { simulateScenario } from '../dist/simulation/simulate-scenario.js';
 import { runBlock } from '../dist/montecarlo/run-block.js';
 import { createRunner } from '../dist/montecarlo/pool.js';
 import { replicate } from '../dist/montecarlo/replicate.js';
@@ -49,7 +49,7 @@ function oneThread() {
   const block = runBlock(task(replications));
   const ms = performance.now() - t0;
   t0 = performance.now();
-  for (let r = 0; r < replications; r += 1) simulate(loaded.scenario, { replication: r });
+  for (let r = 0; r < replications; r += 1) simulateScenario(loaded.scenario, { replication: r });
   const simulateMs = performance.now() - t0;
   console.log(`one thread, ${replications} replications`);
   console.log(`  ms per replication          ${fmt(ms / replications, 2)} (simulate alone ${fmt(simulateMs / replications, 2)})   target <= 50`);
@@ -88,12 +88,12 @@ function scaling() {
   rows.push({ racks: 10_000, months: 42, rate: 0 });
   for (const { racks, months, rate } of rows) {
     const s = parseScenario(scalingScenario(racks, months, rate), 'scaling.yaml').scenario;
-    simulate(s, { replication: 1000 });
+    simulateScenario(s, { replication: 1000 });
     const start = performance.now();
     let events = 0;
     let repeats = 0;
     do {
-      events = simulate(s, { replication: repeats }).events;
+      events = simulateScenario(s, { replication: repeats }).events;
       repeats += 1;
     } while (performance.now() - start < 300 && repeats < 20);
     const ms = (performance.now() - start) / repeats;

@@ -21,7 +21,7 @@ export { scenarioJsonSchema } from './scenario/json-schema.js';
 
 export type { Scenario } from './scenario/scenario.js';
 export type { WrittenScenario } from './scenario/schema.js';
-export type { RunRecord, RunOutcome } from './engine/record.js';
+export type { RunRecord, RunOutcome } from './simulation/record.js';
 export type { Summary } from './reports/summary.js';
 export type { MonteCarloReport } from './montecarlo/report.js';
 export type { MetricStatistics } from './montecarlo/metric-accumulator.js';

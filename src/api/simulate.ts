@@ -1,5 +1,5 @@
-import { simulate as simulateScenario } from '../engine/simulate.js';
-import type { RunRecord } from '../engine/record.js';
+import { simulateScenario } from '../simulation/simulate-scenario.js';
+import type { RunRecord } from '../simulation/record.js';
 import { summarize as summarizeRecord, type Summary } from '../reports/summary.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { capsimVersion } from '../cli/version.js';

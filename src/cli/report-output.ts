@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option } from 'commander';
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import type { Summary } from '../reports/summary.js';
 import type { Resolution } from '../reports/series.js';
 import type { Io } from './io.js';

@@ -39,14 +39,14 @@ export function registerRun(program: Command, io: Io): void {
       const available = monteCarlo ? [...monteCarloFormats, 'html'] : reportFormats;
       opts.format = outputFormat(command, available, monteCarlo ? 'capsim run --replications' : 'capsim run') as ReportFormat;
       if (monteCarlo) return runReplications(file, opts, io, command);
-      const [{ simulate }, { summarize }, { scenarioHash }] = await Promise.all([
-        import('../engine/simulate.js'),
+      const [{ simulateScenario }, { summarize }, { scenarioHash }] = await Promise.all([
+        import('../simulation/simulate-scenario.js'),
         import('../reports/summary.js'),
         import('../scenario/hash.js'),
       ]);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
-      const record = simulate(loaded.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
+      const record = simulateScenario(loaded.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
       const summary = summarize(record, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
       await writeReport(io, opts, summary, record, loaded);
     });

@@ -1,12 +1,10 @@
 import type { SimState } from './state.js';
-import { advanceFacility } from '../facility/advance-facility.js';
 
 /**
  * Move the clock to `tick`, integrating the rack pools over the stretch in O(1) per calendar
  * month crossed: nothing changes between events, so no tick is visited.
  */
 export function advance(state: SimState, tick: number): void {
-  if (state.facility) advanceFacility(state, tick);
   let from = state.now;
   while (from < tick) {
     const month = state.months[state.monthIndex];

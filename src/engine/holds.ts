@@ -26,22 +26,77 @@ export interface Hold {
   repairTicks: number;
 }
 
+// While simulating, a run's holds are numbers in one flat typed array (no object per start; the
+// timeline outlives the young generation, and objects there would be copied at every scavenge).
+// Slots of a hold, in order:
+const start = 0;
+const anchor = 1;
+const stop = 2; // -1 while open
+const racksSlot = 3;
+const flags = 4; // 1: final write, 2: lost uncommitted
+const endSlot = 5;
+const causeSlot = 6; // index into the simulation's cause names, -1: none
+const repair = 7;
+const slots = 8;
+const ends: readonly HoldEnd[] = ['completed', 'failed', 'horizon', 'stopped'];
+
 export function openHold(run: RunState, startTick: number, anchorTick: number, racks: number, finalWrite = false): void {
-  run.holds.push({ startTick, anchorTick, stopTick: null, racks, finalWrite, lostUncommitted: false, end: 'stopped', cause: null, repairTicks: 0 });
+  run.lastHoldStartTick = startTick;
+  if (!run.recordHolds) return;
+  let data = run.holdData;
+  const at = run.holdSlots;
+  if (at + slots > data.length) {
+    data = new Float64Array(Math.max(4 * slots, data.length * 2));
+    data.set(run.holdData);
+    run.holdData = data;
+  }
+  data[at + start] = startTick;
+  data[at + anchor] = anchorTick;
+  data[at + stop] = -1;
+  data[at + racksSlot] = racks;
+  data[at + flags] = finalWrite ? 1 : 0;
+  data[at + endSlot] = 3;
+  data[at + causeSlot] = -1;
+  data[at + repair] = 0;
+  run.holdSlots = at + slots;
 }
 
 export function closeHold(run: RunState, stopTick: number, lostUncommitted: boolean): void {
-  const hold = run.holds[run.holds.length - 1];
-  if (!hold || hold.stopTick !== null) return;
-  hold.stopTick = stopTick;
-  hold.lostUncommitted = lostUncommitted;
+  const data = run.holdData;
+  const at = run.holdSlots - slots;
+  if (at < 0 || data[at + stop] !== -1) return;
+  data[at + stop] = stopTick;
+  if (lostUncommitted) data[at + flags] = (data[at + flags] as number) | 2;
 }
 
-/** Say why the last hold ended, once its stop path knows. */
-export function markHoldEnd(run: RunState, end: HoldEnd, cause: string | null = null, repairTicks = 0): void {
-  const hold = run.holds[run.holds.length - 1];
-  if (!hold) return;
-  hold.end = end;
-  hold.cause = cause;
-  hold.repairTicks = repairTicks;
+/** Say why the last hold ended, once its stop path knows; `cause` indexes the simulation's cause names. */
+export function markHoldEnd(run: RunState, end: HoldEnd, cause = -1, repairTicks = 0): void {
+  const data = run.holdData;
+  const at = run.holdSlots - slots;
+  if (at < 0) return;
+  data[at + endSlot] = ends.indexOf(end);
+  data[at + causeSlot] = cause;
+  data[at + repair] = repairTicks;
+}
+
+/** The holds of a run as objects, for reports. */
+export function holdsOf(data: Float64Array, used: number, causeNames: readonly string[]): Hold[] {
+  const holds: Hold[] = [];
+  for (let at = 0; at < used; at += slots) {
+    const stopTick = data[at + stop] as number;
+    const f = data[at + flags] as number;
+    const cause = data[at + causeSlot] as number;
+    holds.push({
+      startTick: data[at + start] as number,
+      anchorTick: data[at + anchor] as number,
+      stopTick: stopTick === -1 ? null : stopTick,
+      racks: data[at + racksSlot] as number,
+      finalWrite: (f & 1) !== 0,
+      lostUncommitted: (f & 2) !== 0,
+      end: ends[data[at + endSlot] as number] ?? 'stopped',
+      cause: cause === -1 ? null : (causeNames[cause] ?? null),
+      repairTicks: data[at + repair] as number,
+    });
+  }
+  return holds;
 }

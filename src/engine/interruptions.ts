@@ -1,8 +1,8 @@
-import type { RunSpec } from '../scenario/scenario.js';
-import { EventKind } from './events.js';
+import type { Participant, ScheduleEvent } from './participant.js';
 import { markHoldEnd } from './holds.js';
 import { returnRacks } from './racks.js';
-import { enqueue, stopHold } from './runs.js';
+import { causeIndex, countInterruption, enqueue, stopHold } from './runs.js';
+import type { RunSpec } from './spec.js';
 import type { RunState, SimState } from './state.js';
 
 /**
@@ -23,41 +23,51 @@ export type InterruptionStream = () => Interruption | null;
 
 export type InterruptionSource = (spec: RunSpec, seed: number, replication: number) => InterruptionStream;
 
-export interface ExternalInterruptions {
-  streams: InterruptionStream[];
-  pending: Array<Interruption | null>;
-}
+/**
+ * A source of interruptions as a participant: every run gets its stream, and each run's next
+ * interruption is queued one at a time.
+ */
+export function interruptionParticipant(source: InterruptionSource, seed: number, replication: number): Participant {
+  let streams: InterruptionStream[] = [];
+  let pending: Array<Interruption | null> = [];
+  let schedule: ScheduleEvent = () => undefined;
 
-/** Give every run its stream and schedule its first interruption. */
-export function attachInterruptions(state: SimState, source: InterruptionSource, seed: number, replication: number): void {
-  const streams = state.runs.map((run) => source(run.spec, seed, replication));
-  state.external = { streams, pending: state.runs.map(() => null) };
-  for (const run of state.runs) scheduleNext(state, run);
-}
+  const scheduleNext = (state: SimState, run: RunState) => {
+    if (run.status === 'completed') return;
+    const stream = streams[run.spec.index];
+    let next = stream?.() ?? null;
+    while (next && next.tick < state.now) next = stream?.() ?? null;
+    pending[run.spec.index] = next;
+    if (next) schedule(next.tick, run.spec.index);
+  };
 
-function scheduleNext(state: SimState, run: RunState): void {
-  const external = state.external;
-  if (!external || run.status === 'completed') return;
-  const stream = external.streams[run.spec.index];
-  let next = stream?.() ?? null;
-  while (next && next.tick < state.now) next = stream?.() ?? null;
-  external.pending[run.spec.index] = next;
-  if (next) state.events.push(next.tick, EventKind.interrupt, run.spec.index);
+  return {
+    attach(state, scheduleEvent) {
+      schedule = scheduleEvent;
+      streams = state.runs.map((run) => source(run.spec, seed, replication));
+      pending = state.runs.map(() => null);
+      for (const run of state.runs) scheduleNext(state, run);
+    },
+    onEvent(state, target) {
+      const run = state.runs[target];
+      if (!run) return;
+      const due = pending[target];
+      scheduleNext(state, run);
+      if (due && run.status === 'active') interruptRun(state, run, due);
+    },
+  };
 }
 
 /**
  * An outside interruption strikes a run only while it holds racks. Nothing goes to repair: the
  * provider swaps the node. Work since the last checkpoint is lost unless the notice sufficed.
  */
-export function interruptRun(state: SimState, run: RunState): void {
-  const due = state.external?.pending[run.spec.index];
-  scheduleNext(state, run);
-  if (!due || run.status !== 'active') return;
+function interruptRun(state: SimState, run: RunState, due: Interruption): void {
   const racks = run.racksHeld;
   stopHold(state, run, due.savesWork);
-  run.interruptions += 1;
-  run.interruptionsByCause.set(due.cause, (run.interruptionsByCause.get(due.cause) ?? 0) + 1);
-  markHoldEnd(run, due.savesWork ? 'stopped' : 'failed', due.cause, 0);
+  const cause = causeIndex(state, due.cause);
+  countInterruption(run, cause);
+  markHoldEnd(run, due.savesWork ? 'stopped' : 'failed', cause, 0);
   returnRacks(state, racks);
   enqueue(state, run);
 }

@@ -1,4 +1,4 @@
-import type { RunSpec } from '../scenario/scenario.js';
+import type { RunSpec } from './spec.js';
 import type { RunState } from './state.js';
 
 /**

@@ -23,7 +23,7 @@ export function preemptRun(state: SimState, run: RunState): void {
   markHoldEnd(run, 'stopped');
   // The policies' cached view of this run says it is running; a preemption by the facility (not
   // by the policy) must drop it too, or a policy would preempt the run a second time.
-  if (state.views) state.views.running[run.spec.index] = undefined;
+  state.runningChanged = true;
   if (releaseTick === t) {
     returnRacks(state, racks);
     enqueue(state, run);
@@ -48,6 +48,7 @@ export function releaseRun(state: SimState, run: RunState): void {
   state.allocatedRacks -= racks;
   run.racksHeld = 0;
   run.releaseTick = null;
+  state.runningChanged = true;
   returnRacks(state, racks);
   enqueue(state, run);
 }

@@ -1,5 +1,4 @@
-import type { Scenario } from '../scenario/scenario.js';
-import type { FacilityRecord } from '../facility/facility-record.js';
+import type { EngineScenario } from './spec.js';
 import type { Month } from '../model/time.js';
 import type { MonthTotals, RunStatus } from './state.js';
 import type { Hold } from './holds.js';
@@ -38,14 +37,12 @@ export interface RunOutcome {
   deadlineTick?: number | null;
 }
 
-export interface RunRecord {
-  scenario: Scenario;
+export interface EngineRecord<S extends EngineScenario = EngineScenario> {
+  scenario: S;
   seed: number;
   replication: number;
   runs: RunOutcome[];
   months: Array<Month & MonthTotals>;
   /** Events handled (stale ones excluded): the unit of the engine's cost. */
   events: number;
-  /** The facility's hourly series and totals, when the scenario has a facility. */
-  facility?: FacilityRecord;
 }

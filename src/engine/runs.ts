@@ -3,11 +3,13 @@ import { flopPerTick } from '../model/work.js';
 import { EventKind } from './events.js';
 import { returnRacks, takeRacks } from './racks.js';
 import { closeHold, markHoldEnd, openHold } from './holds.js';
+import type { QueuedRequest } from './policy.js';
 import type { RunState, SimState } from './state.js';
 
 /**
  * A run's life: start (or restart) on racks, cycle compute and checkpoint writes in closed form,
- * and stop by completing or failing. Only starts, completions and failures are events.
+ * and stop by completing or failing. Only starts, completions and failures are events, and a run
+ * holding racks has one pending event: the earlier of its completion and its next failure.
  */
 
 // Completion times are ceil(work / rate); a relative slack keeps 1000.0000000001 from costing
@@ -28,18 +30,20 @@ export function startRun(state: SimState, run: RunState, useSpares: boolean): vo
   run.bonusFlop = 0;
   run.flopPerTick = flopPerTick(spec.gpus, spec.tflopsPerGpu, state.scenario.tickMinutes);
   openHold(run, t, run.anchorTick, spec.racks);
-  scheduleCompletion(state, run);
-  scheduleFailure(state, run);
+  planCompletion(state, run);
+  drawFailure(state, run);
+  schedulePending(state, run);
 }
 
-/** The split of the current hold into restart ticks and compute/checkpoint cycles, up to now. */
-function holdSplit(state: SimState, run: RunState): { restartTicks: number; cycles: CycleSplit } {
-  const t = state.now;
+/** Ticks of restart overhead in the current hold, up to now. */
+function restartTicksSoFar(state: SimState, run: RunState): number {
+  return Math.max(0, Math.min(state.now, run.anchorTick) - run.holdStartTick);
+}
+
+/** The current hold's compute/checkpoint cycles up to now, in the state's scratch split. */
+function cyclesSoFar(state: SimState, run: RunState): CycleSplit {
   const spec = run.spec;
-  return {
-    restartTicks: Math.max(0, Math.min(t, run.anchorTick) - run.holdStartTick),
-    cycles: splitCycles(Math.max(0, t - run.anchorTick), spec.checkpointIntervalTicks, spec.checkpointWriteTicks),
-  };
+  return splitCycles(Math.max(0, state.now - run.anchorTick), spec.checkpointIntervalTicks, spec.checkpointWriteTicks, state.split);
 }
 
 /** Work made safe by the checkpoints completed since the anchor. */
@@ -49,7 +53,8 @@ function committedSinceAnchor(run: RunState, cycles: CycleSplit): number {
 }
 
 export function stopHold(state: SimState, run: RunState, keepUncommitted: boolean): void {
-  const { restartTicks, cycles } = holdSplit(state, run);
+  const restartTicks = restartTicksSoFar(state, run);
+  const cycles = cyclesSoFar(state, run);
   const racks = run.racksHeld;
   run.restartRackTicks += restartTicks * racks;
   run.checkpointRackTicks += cycles.writeTicks * racks;
@@ -65,6 +70,8 @@ export function stopHold(state: SimState, run: RunState, keepUncommitted: boolea
   closeHold(run, state.now, !keepUncommitted);
   run.racksHeld = 0;
   run.epoch += 1;
+  run.pendingSeq = -1;
+  state.runningChanged = true;
 }
 
 export function completeRun(state: SimState, run: RunState): void {
@@ -76,6 +83,18 @@ export function completeRun(state: SimState, run: RunState): void {
   returnRacks(state, run.spec.racks);
 }
 
+/** Count an interruption of `cause` (an index into `state.causeNames`). */
+export function countInterruption(run: RunState, cause: number): void {
+  run.interruptions += 1;
+  run.causeCounts[cause] = (run.causeCounts[cause] ?? 0) + 1;
+}
+
+/** The index of a cause by name, adding it when it is new (an outside source's cause). */
+export function causeIndex(state: SimState, name: string): number {
+  const at = state.causeNames.indexOf(name);
+  return at === -1 ? state.causeNames.push(name) - 1 : at;
+}
+
 /**
  * An interruption: work since the last completed checkpoint is lost, the rack goes to repair
  * when the cause needs it, and the run goes back to its place in the queue.
@@ -83,15 +102,19 @@ export function completeRun(state: SimState, run: RunState): void {
 export function failRun(state: SimState, run: RunState): void {
   const racks = run.racksHeld;
   stopHold(state, run, false);
-  run.interruptions += 1;
-  const u = run.causeRng();
-  const cause = state.causes.find((c) => u < c.cumulativeShare) ?? state.causes[state.causes.length - 1];
+  const causes = state.causes;
   let repairTicks = 0;
-  if (cause) {
-    run.interruptionsByCause.set(cause.name, (run.interruptionsByCause.get(cause.name) ?? 0) + 1);
-    repairTicks = Math.round((cause.sampleRepairHours(run.repairRng) * 60) / state.scenario.tickMinutes);
+  let cause = -1;
+  if (causes.length === 0) {
+    run.interruptions += 1;
+  } else {
+    const u = run.causeRng();
+    cause = 0;
+    while (cause < causes.length - 1 && !(u < (causes[cause] as (typeof causes)[number]).cumulativeShare)) cause += 1;
+    countInterruption(run, cause);
+    repairTicks = Math.round(((causes[cause] as (typeof causes)[number]).sampleRepairHours(run.repairRng) * 60) / state.scenario.tickMinutes);
   }
-  markHoldEnd(run, 'failed', cause?.name ?? null, repairTicks);
+  markHoldEnd(run, 'failed', cause, repairTicks);
   if (repairTicks > 0) {
     state.downRacks += 1;
     state.events.push(state.now + repairTicks, EventKind.repair, run.spec.index);
@@ -112,7 +135,8 @@ export function setRunRate(state: SimState, run: RunState, newFlopPerTick: numbe
   const t = state.now;
   if (t > run.anchorTick) {
     const spec = run.spec;
-    const { restartTicks, cycles } = holdSplit(state, run);
+    const restartTicks = restartTicksSoFar(state, run);
+    const cycles = cyclesSoFar(state, run);
     const racks = run.racksHeld;
     const cycleTicks = spec.checkpointIntervalTicks + spec.checkpointWriteTicks;
     const n = cycles.completedCheckpoints;
@@ -127,37 +151,84 @@ export function setRunRate(state: SimState, run: RunState, newFlopPerTick: numbe
   run.flopPerTick = newFlopPerTick;
   // The failure already drawn stands: failures do not depend on speed, and redrawing would
   // shift the run's failure stream between options that differ only in power.
-  scheduleCompletion(state, run);
+  planCompletion(state, run);
+  schedulePending(state, run);
 }
 
-function scheduleCompletion(state: SimState, run: RunState): void {
+/** When the run's work will be done at its current speed (Infinity at zero speed). */
+function planCompletion(state: SimState, run: RunState): void {
   const spec = run.spec;
-  if (run.flopPerTick <= 0) return;
+  if (run.flopPerTick <= 0) {
+    run.completionTick = Infinity;
+    run.completionSeq = -1;
+    return;
+  }
   const remaining = spec.totalFlop - run.committedFlop - run.bonusFlop;
   const computeTicks = Math.max(0, Math.ceil(remaining / run.flopPerTick - ceilSlack * Math.max(1, remaining / run.flopPerTick)));
-  const tick = Math.max(state.now, run.anchorTick + wallTicksForCompute(computeTicks, spec.checkpointIntervalTicks, spec.checkpointWriteTicks));
-  run.completionSeq = state.events.push(tick, EventKind.complete, spec.index, run.epoch);
+  run.completionTick = Math.max(state.now, run.anchorTick + wallTicksForCompute(computeTicks, spec.checkpointIntervalTicks, spec.checkpointWriteTicks));
+  run.completionSeq = state.events.reserveSeq();
 }
 
-function scheduleFailure(state: SimState, run: RunState): void {
+/** The hold's failure: a memoryless wait at GPUs x rate from the run's own stream. */
+function drawFailure(state: SimState, run: RunState): void {
   const perTick = (run.spec.gpus * state.scenario.failures.ratePerGpuHour * state.scenario.tickMinutes) / 60;
-  if (perTick <= 0) return;
+  if (perTick <= 0) {
+    run.failureTick = Infinity;
+    run.failureSeq = -1;
+    return;
+  }
   const wait = -Math.log(1 - run.failureRng()) / perTick;
-  state.events.push(state.now + Math.max(1, Math.ceil(wait)), EventKind.failure, run.spec.index, run.epoch);
+  run.failureTick = state.now + Math.max(1, Math.ceil(wait));
+  run.failureSeq = state.events.reserveSeq();
+}
+
+/**
+ * Queue the earlier of the completion and the failure (the completion on a tie: a run that
+ * finishes on the tick it would fail has finished), unless it is queued already. Each keeps the
+ * sequence number reserved when it was planned, so events fall in the same order as if both
+ * had been queued.
+ */
+function schedulePending(state: SimState, run: RunState): void {
+  const failureFirst = run.failureTick < run.completionTick;
+  const seq = failureFirst ? run.failureSeq : run.completionSeq;
+  if (seq === -1 || seq === run.pendingSeq) return;
+  const tick = failureFirst ? run.failureTick : run.completionTick;
+  state.events.push(tick, failureFirst ? EventKind.failure : EventKind.complete, run.spec.index, run.epoch, seq);
+  run.pendingSeq = seq;
 }
 
 /** Insert a run into the queue at its place: by submit tick, then scenario order. */
 export function enqueue(state: SimState, run: RunState): void {
   run.status = 'queued';
-  const comesAfter = (i: number) => {
-    const other = state.runs[i]?.spec;
-    if (!other) return false;
-    return other.submitTick > run.spec.submitTick || (other.submitTick === run.spec.submitTick && other.index > run.spec.index);
-  };
-  let at = state.queue.length;
-  while (at > 0 && comesAfter(state.queue[at - 1] ?? -1)) at -= 1;
-  state.queue.splice(at, 0, run.spec.index);
+  const queue = state.queue;
+  const submit = run.spec.submitTick;
+  const index = run.spec.index;
+  let at = queue.length;
+  while (at > 0) {
+    const other = queue[at - 1] as QueuedRequest;
+    if (other.submitTick < submit || (other.submitTick === submit && other.id < index)) break;
+    at -= 1;
+  }
+  // In place: splice would allocate the array of removed elements.
+  const request = (run.requestView ??= requestOf(run));
+  queue.push(request);
+  for (let i = queue.length - 1; i > at; i -= 1) queue[i] = queue[i - 1] as QueuedRequest;
+  queue[at] = request;
   state.dirty = true;
+}
+
+function requestOf(run: RunState) {
+  const s = run.spec;
+  return Object.freeze({
+    id: s.index,
+    name: s.name,
+    team: s.team,
+    racks: s.racks,
+    priority: s.priority,
+    submitTick: s.submitTick,
+    estimatedTicks: s.estimatedTicks,
+    restart: run.firstStartTick !== null,
+  });
 }
 
 /** At the end of the horizon a run still active keeps the work it has done. */

@@ -1,11 +1,12 @@
 import type { Rng } from '../random/rng.js';
-import type { FacilityState } from '../facility/facility-state.js';
 import type { Sampler } from '../random/distributions.js';
-import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { Month } from '../model/time.js';
-import { EventQueue } from './events.js';
-import type { ExternalInterruptions } from './interruptions.js';
-import type { Hold } from './holds.js';
+import type { CycleSplit } from '../model/checkpoint.js';
+import type { EventQueue } from './events.js';
+import type { Participant } from './participant.js';
+import type { PodTracker } from './pods.js';
+import type { ClusterView, QueuedRequest, RunningView } from './policy.js';
+import type { EngineScenario, RunSpec } from './spec.js';
 
 /** `preempting`: writing a last checkpoint before giving its racks back (see preempt.ts). */
 export type RunStatus = 'pending' | 'queued' | 'active' | 'preempting' | 'completed';
@@ -16,8 +17,17 @@ export interface RunState {
   status: RunStatus;
   /** Bumped at every start and stop; events carrying an older epoch are stale. */
   epoch: number;
-  /** Sequence number of the completion event in force; a rate change schedules a new one. */
+  /**
+   * The run's one pending event while it holds racks: the earlier of its completion and its
+   * next failure. `pendingSeq` is that event's sequence number; an event with another is stale
+   * (a rate change rescheduled the completion).
+   */
+  pendingSeq: number;
+  completionTick: number;
   completionSeq: number;
+  /** The failure drawn at the start of the hold (Infinity: none), and its reserved sequence number. */
+  failureTick: number;
+  failureSeq: number;
   firstStartTick: number | null;
   endTick: number | null;
   /** When the current hold of racks began (restart overhead runs from here to `anchorTick`). */
@@ -33,20 +43,37 @@ export interface RunState {
   /** While preempting: the tick its last checkpoint write ends and its racks come back. */
   releaseTick: number | null;
   interruptions: number;
-  interruptionsByCause: Map<string, number>;
+  /** Interruptions by cause, indexed as `SimState.causeNames`. */
+  causeCounts: number[];
   productiveRackTicks: number;
   lostRackTicks: number;
   checkpointRackTicks: number;
   restartRackTicks: number;
-  /** Every hold of racks, in order: the run's timeline. */
-  holds: Hold[];
+  /** Every hold of racks, in order: the run's timeline, as numbers (see holds.ts). */
+  holdData: Float64Array;
+  /** Slots of `holdData` in use. */
+  holdSlots: number;
+  /** Whether the holds are recorded (see SimulateOptions.timeline). */
+  recordHolds: boolean;
+  /** When the run's last hold began (its racks were taken). */
+  lastHoldStartTick: number;
+  /**
+   * The policies' views of this run: the request is built at its first queueing and again once
+   * it has started (it becomes a restart); the running view is refreshed at each start and
+   * preemption (see decide.ts).
+   */
+  requestView: QueuedRequest | undefined;
+  runningView: MutableRunningView;
   failureRng: Rng;
   causeRng: Rng;
   repairRng: Rng;
 }
 
+/** The engine's own copy of a run's view, refreshed in place; policies see it read-only. */
+export type MutableRunningView = { -readonly [K in keyof RunningView]: RunningView[K] };
+
 export interface FailureCauseState {
-  name: string;
+  /** Upper end of the cause's share in [0, 1): a uniform draw below it and above the previous picks it. */
   cumulativeShare: number;
   sampleRepairHours: Sampler;
 }
@@ -59,35 +86,44 @@ export interface MonthTotals {
 }
 
 export interface SimState {
-  scenario: Scenario;
+  scenario: EngineScenario;
   now: number;
   events: EventQueue;
   runs: RunState[];
-  /** Waiting run indices in policy order: by submit tick, then by position in the scenario. */
-  queue: number[];
+  /**
+   * The waiting runs in policy order (by submit tick, then by position in the scenario), as the
+   * policy sees them: each request's `id` is the run's index.
+   */
+  queue: QueuedRequest[];
   installedRacks: number;
   freeRacks: number;
   spareRacks: number;
   downRacks: number;
   allocatedRacks: number;
+  /** The scenario's failure causes, in the order of `causeNames`. */
   causes: FailureCauseState[];
+  /** Names of every cause counted so far: the scenario's first, then outside ones as they come. */
+  causeNames: string[];
   months: Month[];
   monthIndex: number;
   monthTotals: MonthTotals[];
   /** The policy must be asked again: the queue or the free racks changed. */
   dirty: boolean;
+  /** A run stopped holding racks or began a preemption since `running` was last compacted. */
+  runningChanged: boolean;
   /**
-   * Indices of the runs holding racks (active or preempting), kept by decide(): every run that
-   * holds racks is here once (runs start only in decide), and one that stopped since the last
-   * decision may linger until the next, so readers check the status.
+   * Indices of the runs holding racks (active or preempting), in the order they started: every
+   * run that holds racks is here once (runs start only in decide), and one that stopped since
+   * the last decision may linger until the next, so readers check the status.
    */
   running: number[];
-  /** decide()'s views of runs, reused while a run's state is unchanged (see decide.ts). */
-  views?: import('./decide.js').ViewCache;
+  /** The policy's view of each entry of `running`, kept beside it by decide(). */
+  runningViews: RunningView[];
+  /** The cluster as the policy sees it, updated in place before each call (see decide.ts). */
+  clusterView: { -readonly [K in keyof ClusterView]: ClusterView[K] };
   /** Which pods the runs hold, when the scenario groups racks into pods (see pods.ts). */
-  pods?: import('./pods.js').PodTracker;
-  /** Interruptions given from outside, when simulate() was given a source. */
-  external?: ExternalInterruptions;
-  /** Power, cooling and weather, when the scenario has a facility (see facility/). */
-  facility?: FacilityState;
+  pods: PodTracker | undefined;
+  participants: readonly Participant[];
+  /** Scratch for splitting a hold into cycles (see runs.ts), so that stopping a run allocates nothing. */
+  split: CycleSplit;
 }

@@ -1,5 +1,5 @@
-import type { RunState, SimState } from '../engine/state.js';
-import type { FacilityState } from './facility-state.js';
+import type { RunState } from '../engine/state.js';
+import type { FacilitySimState, FacilityState } from './facility-state.js';
 import { hourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
 
@@ -9,7 +9,7 @@ import { trainingKwAtCap } from './facility-power.js';
  * each phase over the stretch come from two evaluations of the cycle formula, and the cost is
  * O(runs holding racks) per stretch, never per tick.
  */
-export function advanceFacility(state: SimState, tick: number): void {
+export function advanceFacility(state: FacilitySimState, tick: number): void {
   const f = state.facility;
   if (!f) return;
   while (f.lastTick < tick) {
@@ -50,7 +50,7 @@ function countInRange(first: number, period: number, from: number, to: number): 
   return k(to) - k(from);
 }
 
-function integrate(state: SimState, f: FacilityState, hour: number, from: number, to: number): void {
+function integrate(state: FacilitySimState, f: FacilityState, hour: number, from: number, to: number): void {
   const dt = to - from;
   const it = f.spec.it;
   const c = hourConditions(state, f, hour);

@@ -1,5 +1,4 @@
-import type { SimState } from '../engine/state.js';
-import type { FacilityState } from './facility-state.js';
+import type { FacilitySimState, FacilityState } from './facility-state.js';
 import { cduCapacityMw, plantCapacityMw, plantOutdoorC } from './cooling.js';
 import { facilityPerRackItMw } from './facility-power.js';
 
@@ -15,7 +14,7 @@ export interface HourConditions {
 }
 
 /** The outdoor and supply conditions of one hour of the horizon, computed once per hour. */
-export function hourConditions(state: SimState, f: FacilityState, hour: number): HourConditions {
+export function hourConditions(state: FacilitySimState, f: FacilityState, hour: number): HourConditions {
   const cached = f.conditions;
   if (cached && f.conditionsHour === hour && f.conditionsRacks === state.installedRacks) return cached;
   f.conditions = computeConditions(state, f, hour);
@@ -24,7 +23,7 @@ export function hourConditions(state: SimState, f: FacilityState, hour: number):
   return f.conditions;
 }
 
-function computeConditions(state: SimState, f: FacilityState, hour: number): HourConditions {
+function computeConditions(state: FacilitySimState, f: FacilityState, hour: number): HourConditions {
   const t = f.timeline;
   const h = Math.min(hour, t.hours - 1);
   const dryBulbC = t.dryBulbC[h] ?? 0;

@@ -2,8 +2,8 @@ import { flopPerTick } from '../model/work.js';
 import { preemptRun } from '../engine/preempt.js';
 import { returnRacks } from '../engine/racks.js';
 import { setRunRate } from '../engine/runs.js';
-import type { RunState, SimState } from '../engine/state.js';
-import type { FacilityState, Load } from './facility-state.js';
+import type { RunState } from '../engine/state.js';
+import type { FacilitySimState, FacilityState, Load } from './facility-state.js';
 import { hourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
 
@@ -13,12 +13,12 @@ import { trainingKwAtCap } from './facility-power.js';
  * every running rack training at once (checkpoint writes and restarts only lower it), so a
  * decision that fits holds at every tick until the next event.
  */
-function currentHour(state: SimState, f: FacilityState): number {
+function currentHour(state: FacilitySimState, f: FacilityState): number {
   return Math.min(Math.floor(state.now / f.ticksPerHour), f.timeline.hours - 1);
 }
 
 /** Fills the facility's one Load (no allocation: this runs at every event tick). */
-function load(state: SimState, f: FacilityState): Load {
+function load(state: FacilitySimState, f: FacilityState): Load {
   const it = f.spec.it;
   const c = hourConditions(state, f, currentHour(state, f));
   let activeRacks = 0;
@@ -61,7 +61,7 @@ function highestCap(f: FacilityState, l: Load): number {
  * back all at once: the facility does not know which queued run would take them, and a few
  * racks back would start nothing.
  */
-export function holdBackRacks(state: SimState): void {
+export function holdBackRacks(state: FacilitySimState): void {
   const f = state.facility;
   if (!f) return;
   f.batteryAllowanceMw = batteryAllowanceMw(f);
@@ -83,7 +83,7 @@ export function holdBackRacks(state: SimState): void {
 }
 
 /** After the scheduler decided: set the cap, shed runs if even the lowest cap does not fit. */
-export function enforceFacility(state: SimState): void {
+export function enforceFacility(state: FacilitySimState): void {
   const f = state.facility;
   if (!f) return;
   f.batteryAllowanceMw = batteryAllowanceMw(f);
@@ -111,7 +111,7 @@ export function enforceFacility(state: SimState): void {
  * speed, and anything else only lowers demand. Capped, every tick is evaluated in full, since a
  * run restarted on the same racks must be capped again.
  */
-function unchangedWhileUncapped(state: SimState, f: FacilityState): boolean {
+function unchangedWhileUncapped(state: FacilitySimState, f: FacilityState): boolean {
   const key = f.lastKey;
   const hour = currentHour(state, f);
   const same =
@@ -132,14 +132,14 @@ function unchangedWhileUncapped(state: SimState, f: FacilityState): boolean {
 }
 
 /** Lowest priority first; among equals the run that started last (it has the least to lose). */
-function shedOrder(state: SimState): RunState[] {
+function shedOrder(state: FacilitySimState): RunState[] {
   return state.running
     .map((i) => state.runs[i] as RunState)
     .filter((r) => r.status === 'active')
     .sort((a, b) => a.spec.priority - b.spec.priority || b.holdStartTick - a.holdStartTick || b.spec.index - a.spec.index);
 }
 
-function applyCap(state: SimState, f: FacilityState, cap: number): void {
+function applyCap(state: FacilitySimState, f: FacilityState, cap: number): void {
   if (cap !== f.capShare) {
     f.capShare = cap;
     f.speedFactor = cap ** f.spec.capExponent;

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import type { FacilityRecord } from './facility-record.js';
 import { countHours, energyMwh, isCapped, isShed } from './facility-hours.js';
 

@@ -1,4 +1,4 @@
-import type { SimState } from '../engine/state.js';
+import type { FacilitySimState } from './facility-state.js';
 import { plantOutdoorC } from './cooling.js';
 import { facilityPower } from './facility-power.js';
 
@@ -48,7 +48,7 @@ export interface FacilityRecord {
 }
 
 /** Typed arrays: a 42-month horizon has ~30,000 hours per series. */
-export function facilityRecord(state: SimState): FacilityRecord | undefined {
+export function facilityRecord(state: FacilitySimState): FacilityRecord | undefined {
   const f = state.facility;
   if (!f) return undefined;
   const t = f.timeline;

@@ -1,4 +1,5 @@
-import type { Scenario } from '../scenario/scenario.js';
+import type { EngineScenario } from '../engine/spec.js';
+import type { SimState } from '../engine/state.js';
 import type { FacilitySpec } from './facility-spec.js';
 import type { HourConditions } from './conditions.js';
 import { buildTimeline, type FacilityTimeline } from './timeline.js';
@@ -47,6 +48,9 @@ export interface FacilityState {
   lastKey: Float64Array;
 }
 
+/** The engine's state with the facility's beside it, as the facility participant sees it. */
+export type FacilitySimState = SimState & { facility?: FacilityState };
+
 /** The facility's load at one moment (see enforce.ts); one object per simulation, refilled. */
 export interface Load {
   /** Rack IT that does not depend on the cap: idle racks, racks writing a last checkpoint. */
@@ -75,7 +79,7 @@ export interface HourlyAccumulators {
   swingMw: Float64Array;
 }
 
-export function createFacilityState(scenario: Scenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
+export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
   const ticksPerHour = 60 / scenario.tickMinutes;
   const hours = Math.ceil(scenario.horizonTicks / ticksPerHour);
   const timeline = buildTimeline(spec, scenario.startMinutes, hours, seed, replication);

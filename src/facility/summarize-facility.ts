@@ -1,5 +1,5 @@
 import { quantileSorted, sum } from 'simple-statistics';
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import { tickToIso } from '../model/time.js';
 import type { FacilityRecord } from './facility-record.js';
 import { argMax, countHours, energyMwh, isCapped, isShed, leastHeadroom } from './facility-hours.js';

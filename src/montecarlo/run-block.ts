@@ -1,4 +1,4 @@
-import { simulate } from '../engine/simulate.js';
+import { simulateScenario } from '../simulation/simulate-scenario.js';
 import { summarize, type Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { SummaryAccumulator, type SummaryAccumulatorData } from './summary-accumulator.js';
@@ -27,7 +27,7 @@ export function runBlock(task: BlockTask): BlockResult {
   let events = 0;
   let simulatedGpuHours = 0;
   for (let r = task.from; r < task.to; r += 1) {
-    const record = simulate(task.scenario, { seed: task.seed, replication: r });
+    const record = simulateScenario(task.scenario, { seed: task.seed, replication: r, timeline: false });
     const summary = summarize(record, task.provenance);
     events += record.events;
     simulatedGpuHours += summary.cluster.availableGpuHours;

@@ -1,20 +1,24 @@
-import type { Decision, Policy } from './policy.js';
+import { noDecisions, type Decision, type Policy, type QueuedRequest } from './policy.js';
 
 /**
  * First in, first out with whole-rack allocation: start requests in queue order while the head
  * fits; the first that does not fit blocks all behind it. A restarting run may use spares.
  */
 export const fifo: Policy = (view, queue) => {
-  const decisions: Decision[] = [];
+  // Most calls start nothing (the head waits for racks): they return the one empty list.
+  let decisions: Decision[] = noDecisions;
   let free = view.freeRacks;
   let spare = view.spareRacks;
-  for (const request of queue) {
+  for (let i = 0; i < queue.length; i += 1) {
+    const request = queue[i] as QueuedRequest;
     const usable = free + (request.restart ? spare : 0);
     if (request.racks > usable) break;
     const fromFree = Math.min(free, request.racks);
     free -= fromFree;
     spare -= request.racks - fromFree;
-    decisions.push({ kind: 'start', id: request.id, useSpares: request.restart });
+    const decision: Decision = { kind: 'start', id: request.id, useSpares: request.restart };
+    if (decisions === noDecisions) decisions = [decision];
+    else decisions.push(decision);
   }
   return decisions;
 };

@@ -1,5 +1,5 @@
 import { sum } from 'simple-statistics';
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import { allocateCents, usdToCents } from '../model/money.js';
 import { gpuHours, heldRackTicks } from '../reports/metrics.js';
 import type { CloudOption } from './option.js';

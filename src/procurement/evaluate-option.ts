@@ -1,6 +1,6 @@
 import { sum } from 'simple-statistics';
-import type { RunRecord } from '../engine/record.js';
-import { simulate } from '../engine/simulate.js';
+import type { RunRecord } from '../simulation/record.js';
+import { simulateScenario } from '../simulation/simulate-scenario.js';
 import { centsToUsd } from '../model/money.js';
 import { gpuHours, heldRackTicks, ratio } from '../reports/metrics.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -24,7 +24,7 @@ export interface EvaluateContext {
 export function evaluateOption(ctx: EvaluateContext, option: ProcurementOption, seed: number, replication: number): OptionResult {
   switch (option.kind) {
     case 'lease':
-      return leaseResult(ctx, option, simulate(leaseScenario(ctx.scenario, option), { seed, replication }), []);
+      return leaseResult(ctx, option, simulateScenario(leaseScenario(ctx.scenario, option), { seed, replication }), []);
     case 'hybrid':
       return hybridResult(ctx, option, seed, replication);
     default:
@@ -34,7 +34,7 @@ export function evaluateOption(ctx: EvaluateContext, option: ProcurementOption, 
 
 function simulateCloud(ctx: EvaluateContext, scenario: Scenario, option: CloudOption, seed: number, replication: number): RunRecord {
   const cloud = cloudScenario(scenario, ctx.written, option);
-  return simulate(cloud.scenario, { seed, replication, interruptions: cloud.interruptions });
+  return simulateScenario(cloud.scenario, { seed, replication, interruptions: cloud.interruptions });
 }
 
 function runResults(ctx: EvaluateContext, record: RunRecord, where: 'lease' | 'cloud', cents: number[], loadedCents: number[]): OptionRunResult[] {
@@ -112,14 +112,14 @@ function cloudResult(ctx: EvaluateContext, option: CloudOption, record: RunRecor
  */
 function hybridResult(ctx: EvaluateContext, option: HybridOption, seed: number, replication: number): OptionResult {
   const base = leaseScenario(ctx.scenario, option.lease);
-  const first = simulate(base, { seed, replication });
+  const first = simulateScenario(base, { seed, replication });
   const waited = (r: RunRecord['runs'][number]) => (r.firstStartTick ?? base.horizonTicks) - r.submitTick;
   const burst = new Set(first.runs.filter((r) => r.submitTick < base.horizonTicks && waited(r) > option.burstAfterTicks).map((r) => r.name));
   const pick = (keep: (name: string) => boolean, shift: number) =>
     base.runs.filter((r) => keep(r.name)).map((r, index) => ({ ...r, index, submitTick: r.submitTick + shift }));
   const onLease = { ...base, runs: pick((n) => !burst.has(n), 0) };
   const onCloud = { ...ctx.scenario, runs: pick((n) => burst.has(n), option.burstAfterTicks) };
-  const lease = leaseResult(ctx, option.lease, simulate(onLease, { seed, replication }), [...burst]);
+  const lease = leaseResult(ctx, option.lease, simulateScenario(onLease, { seed, replication }), [...burst]);
   if (burst.size === 0) return { ...lease, name: option.name, kind: 'hybrid' };
   const cloud = cloudResult(ctx, option.burst, simulateCloud(ctx, onCloud, option.burst, seed, replication));
   const order = new Map(ctx.scenario.runs.map((r, i) => [r.name, i]));

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 
 /**
  * Rack-ticks held above `level` racks at once: the integral of max(0, allocated(t) - level), swept

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import type { Summary } from './summary.js';
 import { poolSeries, type Resolution } from './series.js';
 

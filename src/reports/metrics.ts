@@ -1,4 +1,4 @@
-import type { RunOutcome } from '../engine/record.js';
+import type { RunOutcome } from '../simulation/record.js';
 
 /**
  * Metric definitions, each a small pure function. The README lists every metric with the same

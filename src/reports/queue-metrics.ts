@@ -1,5 +1,5 @@
 import { quantileSorted, sum } from 'simple-statistics';
-import type { RunOutcome, RunRecord } from '../engine/record.js';
+import type { RunOutcome, RunRecord } from '../simulation/record.js';
 import { centsToUsd } from '../model/money.js';
 import { tickToIso } from '../model/time.js';
 import { gpuHours, heldRackTicks, ratio } from './metrics.js';

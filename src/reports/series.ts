@@ -1,4 +1,4 @@
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import type { Hold } from '../engine/holds.js';
 import { splitCycles } from '../model/checkpoint.js';
 import { tickToIso } from '../model/time.js';

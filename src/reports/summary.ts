@@ -1,6 +1,6 @@
 import { sum } from 'simple-statistics';
 import { summarizeFacility } from '../facility/summarize-facility.js';
-import type { RunRecord } from '../engine/record.js';
+import type { RunRecord } from '../simulation/record.js';
 import { summarizeQueue } from './queue-metrics.js';
 import { allocateCents, centsToUsd, leaseFeeCentsByMonth } from '../model/money.js';
 import { tickToIso } from '../model/time.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { exactEttr, firstOrderEttr } from '../../src/model/checkpoint.js';
 import { ettr } from '../../src/reports/metrics.js';
 import { aRun, aScenario } from '../builders.js';
@@ -8,7 +8,7 @@ describe('a single run without failures', () => {
   it('takes exactly FLOPs / (GPUs x peak x MFU), to the tick', () => {
     // 4 racks x 72 GPUs x 5,000 TFLOP/s (FP8) x 0.4 = 5.76e17 FLOP/s; 1e22 FLOP -> 17,361.1 s
     const scenario = aScenario({ runs: [aRun({ racks: 4, mfu: 0.4, totalFlop: 1e22 })] });
-    const [run] = simulate(scenario).runs;
+    const [run] = simulateScenario(scenario).runs;
     const seconds = 1e22 / (4 * 72 * 5000e12 * 0.4);
     expect(run?.status).toBe('completed');
     expect(run?.firstStartTick).toBe(0);
@@ -17,7 +17,7 @@ describe('a single run without failures', () => {
 
   it('follows 6ND for the work and the precision for the peak', () => {
     const scenario = aScenario({ runs: [aRun({ totalFlop: undefined, activeParams: 7e9, tokens: 1e12, precision: 'bf16', mfu: 0.5 })] });
-    const [run] = simulate(scenario).runs;
+    const [run] = simulateScenario(scenario).runs;
     const seconds = (6 * 7e9 * 1e12) / (4 * 72 * 2500e12 * 0.5);
     expect(run?.totalFlop).toBe(6 * 7e9 * 1e12);
     expect(run?.endTick).toBe(Math.ceil(seconds / 60));
@@ -25,7 +25,7 @@ describe('a single run without failures', () => {
 
   it('adds one checkpoint write per completed interval', () => {
     const runSpec = aRun({ checkpoint: { intervalMinutes: 60, writeMinutes: 3 } });
-    const [run] = simulate(aScenario({ runs: [runSpec] })).runs;
+    const [run] = simulateScenario(aScenario({ runs: [runSpec] })).runs;
     const computeMinutes = Math.ceil(1e22 / (4 * 72 * 5000e12 * 0.4) / 60);
     const writes = Math.floor((computeMinutes - 1) / 60);
     expect(run?.endTick).toBe(computeMinutes + 3 * writes);
@@ -35,13 +35,13 @@ describe('a single run without failures', () => {
   });
 
   it('uses an achieved TFLOP/s per GPU when given instead of MFU', () => {
-    const [run] = simulate(aScenario({ runs: [aRun({ mfu: undefined, achievedTflopsPerGpu: 1000 })] })).runs;
+    const [run] = simulateScenario(aScenario({ runs: [aRun({ mfu: undefined, achievedTflopsPerGpu: 1000 })] })).runs;
     expect(run?.endTick).toBe(Math.ceil(1e22 / (4 * 72 * 1000e12) / 60));
   });
 
   it('reports a run that cannot finish within the term as active with its progress', () => {
     const scenario = aScenario({ end: '2026-07-01', runs: [aRun({ totalFlop: 1e24 })] });
-    const [run] = simulate(scenario).runs;
+    const [run] = simulateScenario(scenario).runs;
     expect(run?.status).toBe('active');
     const perMinute = 4 * 72 * 5000e12 * 0.4 * 60;
     expect(run?.doneFlop).toBeCloseTo(perMinute * 24 * 60, -10);
@@ -66,7 +66,7 @@ describe('effective training time ratio under failures', () => {
   const lambdaPerMinute = (288 * ratePerGpuHour) / 60;
   const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
   const ratios = seeds.map((seed) => {
-    const record = simulate(scenario, { seed });
+    const record = simulateScenario(scenario, { seed });
     const run = record.runs[0];
     if (!run || run.status !== 'completed') throw new Error('run should complete');
     return ettr(run, scenario.horizonTicks) ?? 0;
@@ -86,7 +86,7 @@ describe('effective training time ratio under failures', () => {
 
   it('falls as failures grow more frequent, as the exact formula says', () => {
     const worse = withRate(3 * ratePerGpuHour);
-    const worseMean = seeds.slice(0, 10).reduce((sum, seed) => sum + (ettr(simulate(worse, { seed }).runs[0]!, worse.horizonTicks) ?? 0), 0) / 10;
+    const worseMean = seeds.slice(0, 10).reduce((sum, seed) => sum + (ettr(simulateScenario(worse, { seed }).runs[0]!, worse.horizonTicks) ?? 0), 0) / 10;
     expect(worseMean).toBeLessThan(mean - 0.1);
     expect(worseMean / exactEttr(interval, write, restart, 3 * lambdaPerMinute)).toBeCloseTo(1, 1);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { heldRackTicks } from '../../src/reports/metrics.js';
 import { summarize } from '../../src/reports/summary.js';
 import { aRun, aScenario, provenance } from '../builders.js';
@@ -19,7 +19,7 @@ const scenario = aScenario({
 
 describe('conservation', () => {
   for (const seed of [1, 2, 3, 4, 5]) {
-    const record = simulate(scenario, { seed });
+    const record = simulateScenario(scenario, { seed });
     const summary = summarize(record, provenance);
 
     it(`GPU-hours held by runs equal the allocated integral (seed ${seed})`, () => {

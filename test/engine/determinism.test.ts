@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderJson } from '../../src/reports/table.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
 const failing = { ratePerGpuHour: 3e-4, restartMinutes: 10 };
 const json = (seed: number, runs = [aRun({ name: 'a', totalFlop: 5e23 }), aRun({ name: 'b', racks: 2, totalFlop: 2e23 })]) =>
-  renderJson(summarize(simulate(aScenario({ failures: failing, runs }), { seed }), provenance));
+  renderJson(summarize(simulateScenario(aScenario({ failures: failing, runs }), { seed }), provenance));
 
 describe('determinism', () => {
   it('the same seed gives byte-identical JSON', () => {
@@ -21,8 +21,8 @@ describe('determinism', () => {
     // The cluster has room for both at all times, so 'a' never waits; its failures must not move.
     const checkpoint = { intervalMinutes: 30, writeMinutes: 1 };
     const a = aRun({ name: 'a', totalFlop: 5e23, checkpoint });
-    const alone = simulate(aScenario({ cluster: { racks: 16 }, failures: failing, runs: [a] }), { seed: 3 });
-    const withOther = simulate(
+    const alone = simulateScenario(aScenario({ cluster: { racks: 16 }, failures: failing, runs: [a] }), { seed: 3 });
+    const withOther = simulateScenario(
       aScenario({ cluster: { racks: 16 }, failures: failing, runs: [aRun({ name: 'z', racks: 4, totalFlop: 1e23, checkpoint }), a] }),
       { seed: 3 },
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { aRun, aScenario } from '../builders.js';
 
 const checkpointed = (overrides: Parameters<typeof aRun>[0] = {}) =>
@@ -14,8 +14,8 @@ const oneCause = (repairHours: number) => ({
 describe('failures, repairs and spares', () => {
   it('a run on every rack with no spare waits for the repair before restarting', () => {
     const scenario = aScenario({ cluster: { racks: 4 }, failures: oneCause(6), runs: [checkpointed()] });
-    const run = simulate(scenario, { seed: 1 }).runs[0]!;
-    const noFailures = simulate(aScenario({ cluster: { racks: 4 }, runs: [checkpointed()] })).runs[0]!;
+    const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
+    const noFailures = simulateScenario(aScenario({ cluster: { racks: 4 }, runs: [checkpointed()] })).runs[0]!;
     expect(run.status).toBe('completed');
     expect(run.interruptions).toBeGreaterThan(0);
     // Each interruption costs at least the six-hour repair on top of the lost work and restart.
@@ -26,7 +26,7 @@ describe('failures, repairs and spares', () => {
     // Four spares and 30-minute repairs: the spares run out only if five failures fall within
     // half an hour, against an MTBF of 1.7 hours.
     const scenario = aScenario({ cluster: { racks: 8, spareRacks: 4 }, failures: oneCause(0.5), runs: [checkpointed()] });
-    const run = simulate(scenario, { seed: 1 }).runs[0]!;
+    const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
     expect(run.status).toBe('completed');
     expect(run.interruptions).toBeGreaterThan(0);
     // Restart time is exactly 10 minutes per interruption: no waiting for racks.
@@ -38,13 +38,13 @@ describe('failures, repairs and spares', () => {
 
   it('with one spare, two failures within a repair make the run wait for racks', () => {
     const scenario = aScenario({ cluster: { racks: 5, spareRacks: 1 }, failures: oneCause(0.5), runs: [checkpointed()] });
-    const run = simulate(scenario, { seed: 1 }).runs[0]!;
+    const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
     const held = (run.productiveRackTicks + run.lostRackTicks + run.checkpointRackTicks + run.restartRackTicks) / 4;
     expect(held).toBeLessThan(run.endTick! - run.firstStartTick!);
   });
 
   it('a cause without repair keeps the rack in service', () => {
-    const record = simulate(aScenario({ cluster: { racks: 4 }, failures: oneCause(0), runs: [checkpointed()] }), { seed: 1 });
+    const record = simulateScenario(aScenario({ cluster: { racks: 4 }, failures: oneCause(0), runs: [checkpointed()] }), { seed: 1 });
     expect(record.months.every((m) => m.downRackTicks === 0)).toBe(true);
     expect(record.runs[0]!.interruptions).toBeGreaterThan(0);
   });
@@ -55,7 +55,7 @@ describe('failures, repairs and spares', () => {
       failures: oneCause(0),
       runs: [checkpointed({ checkpoint: { intervalMinutes: 20, writeMinutes: 1 } })],
     });
-    const run = simulate(scenario, { seed: 2 }).runs[0]!;
+    const run = simulateScenario(scenario, { seed: 2 }).runs[0]!;
     expect(run.interruptions).toBeGreaterThan(2);
     expect(run.lostRackTicks).toBeLessThanOrEqual(run.interruptions * 20 * 4);
   });
@@ -72,7 +72,7 @@ describe('failures, repairs and spares', () => {
       },
       runs: [aRun({ racks: 4, totalFlop: 2e24, checkpoint: { intervalMinutes: 30, writeMinutes: 1 } })],
     });
-    const run = simulate(scenario, { seed: 5 }).runs[0]!;
+    const run = simulateScenario(scenario, { seed: 5 }).runs[0]!;
     const hw = run.interruptionsByCause.hardware ?? 0;
     const sw = run.interruptionsByCause.software ?? 0;
     expect(hw + sw).toBe(run.interruptions);

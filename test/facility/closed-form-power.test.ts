@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import type { FacilitySpec } from '../../src/facility/facility-spec.js';
 import { aRun, aScenario } from '../builders.js';
 
@@ -20,7 +20,7 @@ describe('rack power from the checkpoint cycle', () => {
     // A ramp limit below any whole-run swing: every swing counts.
     facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 10, rampMwPerMinute: 0.001 } },
   });
-  const record = simulate(scenario);
+  const record = simulateScenario(scenario);
   const f = record.facility;
   const spec = scenario.facility as FacilitySpec;
 
@@ -61,7 +61,7 @@ describe('rack power from the checkpoint cycle', () => {
 
 describe('whole-run swings in the hourly series', () => {
   it('each hour with a checkpoint write shows the run-wide step at the facility meter', async () => {
-    const { simulate } = await import('../../src/engine/simulate.js');
+    const { simulateScenario } = await import('../../src/simulation/simulate-scenario.js');
     const { facilityPerRackItMw } = await import('../../src/facility/facility-power.js');
     const scenario = aScenario({
       start: '2027-07-01',
@@ -69,7 +69,7 @@ describe('whole-run swings in the hourly series', () => {
       runs: [aRun({ racks: 4, totalFlop: 1e24, checkpoint: { intervalMinutes: 90, writeMinutes: 5 } })],
       facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 10 } },
     });
-    const f = simulate(scenario).facility;
+    const f = simulateScenario(scenario).facility;
     const spec = scenario.facility as FacilitySpec;
     // Writes start at 90, 185, 280, ... and end 5 ticks later: hour 0 has none, hour 1 has both.
     expect(f?.swingMw[0]).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
-import type { RunRecord } from '../../src/engine/record.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
+import type { RunRecord } from '../../src/simulation/record.js';
 import type { FacilityRecord } from '../../src/facility/facility-record.js';
 import type { WrittenFacility } from '../../src/facility/schema.js';
 import { summarize } from '../../src/reports/summary.js';
@@ -20,7 +20,7 @@ function withFacility(facility: Partial<WrittenFacility>, overrides: Overrides =
     facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 2 }, ...facility },
     ...overrides,
   });
-  return simulate(scenario);
+  return simulateScenario(scenario);
 }
 
 function facilityOf(record: RunRecord): FacilityRecord {
@@ -112,7 +112,7 @@ describe('weather and the envelope', () => {
       runs: [aRun({ racks: 864, totalFlop: 1e30, checkpoint: { intervalMinutes: 'none' } })],
       facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 150 }, it: { trainingShareOfMax: 1 } },
     });
-  const record = simulate(campus());
+  const record = simulateScenario(campus());
   const f = facilityOf(record);
   const localHour = (h: number) => (h - 6 + 24) % 24;
   const monthOf = (h: number) => new Date(Date.UTC(2027, 0, 1) + (h - 6) * 3_600_000).getUTCMonth();

@@ -3,7 +3,7 @@ import { stringify } from 'yaml';
 import { parseScenario } from '../../src/scenario/load.js';
 import { ScenarioError } from '../../src/errors.js';
 import { formatProblem } from '../../src/scenario/problems.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { aScenario, aWrittenScenario } from '../builders.js';
 
 function problemsOf(facility: unknown, overrides: Record<string, unknown> = {}): string[] {
@@ -53,22 +53,22 @@ describe('facility input', () => {
 
   it('gives the same facility series for the same seed and replication, and other weather for another replication', () => {
     const scenario = aScenario({ facility: { supply: { gridMw: 5 } } });
-    const a = simulate(scenario).facility;
-    const b = simulate(scenario).facility;
-    const c = simulate(scenario, { replication: 1 }).facility;
+    const a = simulateScenario(scenario).facility;
+    const b = simulateScenario(scenario).facility;
+    const c = simulateScenario(scenario, { replication: 1 }).facility;
     expect(Array.from(a?.facilityMw ?? [])).toEqual(Array.from(b?.facilityMw ?? []));
     expect(Array.from(a?.dryBulbC ?? [])).toEqual(Array.from(b?.dryBulbC ?? []));
     expect(Array.from(a?.dryBulbC ?? [])).not.toEqual(Array.from(c?.dryBulbC ?? []));
   });
 
   it('adding a turbine leaves the weather where it was (each process has its own stream)', () => {
-    const without = simulate(aScenario({ facility: { supply: { gridMw: 5 } } })).facility;
-    const withTurbine = simulate(aScenario({ facility: { supply: { gridMw: 5, turbines: { units: 2, unitMw: 1 } } } })).facility;
+    const without = simulateScenario(aScenario({ facility: { supply: { gridMw: 5 } } })).facility;
+    const withTurbine = simulateScenario(aScenario({ facility: { supply: { gridMw: 5, turbines: { units: 2, unitMw: 1 } } } })).facility;
     expect(Array.from(withTurbine?.dryBulbC ?? [])).toEqual(Array.from(without?.dryBulbC ?? []));
   });
 
   it('leaves a scenario without a facility exactly as it was: no facility record, no facility section', () => {
-    const record = simulate(aScenario());
+    const record = simulateScenario(aScenario());
     expect(record.facility).toBeUndefined();
   });
 });

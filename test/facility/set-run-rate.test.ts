@@ -1,37 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../src/engine/events.js';
+import { EventKind } from '../../src/engine/events.js';
+import { createState } from '../../src/engine/create-state.js';
+import { fifo } from '../../src/policies/fifo.js';
 import { completeRun, setRunRate, startRun } from '../../src/engine/runs.js';
 import type { RunState, SimState } from '../../src/engine/state.js';
 import { wallTicksForCompute } from '../../src/model/checkpoint.js';
-import { createRng } from '../../src/random/rng.js';
 import { aRun, aScenario } from '../builders.js';
 
 // A run of 4 racks checkpointing every 60 ticks for 5: its speed halves in the middle of a cycle.
 const scenario = aScenario({ runs: [aRun({ totalFlop: 1e22, checkpoint: { intervalMinutes: 60, writeMinutes: 5 } })] });
 
 function aState(): { state: SimState; run: RunState } {
-  const spec = scenario.runs[0];
-  if (!spec) throw new Error('expected a run');
-  const rng = createRng(1, 0, 'unused');
-  const run = {
-    spec, status: 'queued', epoch: 0, completionSeq: -1, firstStartTick: null, endTick: null, holdStartTick: 0, anchorTick: 0,
-    committedFlop: 0, bonusFlop: 0, flopPerTick: 0, racksHeld: 0, releaseTick: null, interruptions: 0, interruptionsByCause: new Map(),
-    productiveRackTicks: 0, lostRackTicks: 0, checkpointRackTicks: 0, restartRackTicks: 0, holds: [], failureRng: rng, causeRng: rng, repairRng: rng,
-  } as RunState;
-  const state = {
-    scenario, now: 0, events: new EventQueue(), runs: [run], queue: [], installedRacks: 8, freeRacks: 8, spareRacks: 0, downRacks: 0,
-    allocatedRacks: 0, causes: [], months: [], monthIndex: 0, monthTotals: [], dirty: false, running: [],
-  } as unknown as SimState;
+  const state = createState(scenario, { seed: 1, replication: 0, policy: fifo });
+  const run = state.runs[0];
+  if (!run) throw new Error('expected a run');
+  state.installedRacks = 8;
+  state.freeRacks = 8;
   return { state, run };
 }
 
-/** The tick of the completion event in force (a rate change leaves the old one stale). */
+/** The tick of the run's pending event: the completion in force (a rate change leaves the old one stale). */
 function completionTick(state: SimState, run: RunState): number {
-  for (;;) {
-    const event = state.events.pop();
-    if (!event) throw new Error('no completion scheduled');
-    if (event.kind === 2 && event.seq === run.completionSeq) return event.tick;
+  while (state.events.pop()) {
+    if (state.events.kind === EventKind.complete && state.events.seq === run.pendingSeq) return state.events.tick;
   }
+  throw new Error('no completion scheduled');
 }
 
 describe('setRunRate', () => {
@@ -71,7 +64,7 @@ describe('setRunRate', () => {
 
 describe('a capped run seen by the scheduler', () => {
   it('keeps the tick it took its racks as its start, however often the cap changes its speed', async () => {
-    const { simulate } = await import('../../src/engine/simulate.js');
+    const { simulateScenario } = await import('../../src/simulation/simulate-scenario.js');
     const { fifo } = await import('../../src/policies/fifo.js');
     const seen: number[] = [];
     const watching: typeof fifo = (view, queue) => {
@@ -88,7 +81,7 @@ describe('a capped run seen by the scheduler', () => {
       // 0.55 MW: even the first run alone is capped, and the cap follows the temperature hour by hour.
       facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 0.55 } },
     });
-    const record = simulate(capped, { policy: watching });
+    const record = simulateScenario(capped, { policy: watching });
     const caps = new Set(Array.from(record.facility?.capShare ?? []));
     expect(caps.size).toBeGreaterThan(3);
     expect(seen.length).toBeGreaterThan(0);

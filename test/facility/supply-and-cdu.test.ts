@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import type { FacilitySpec } from '../../src/facility/facility-spec.js';
 import type { WrittenFacility } from '../../src/facility/schema.js';
 import { runCli } from '../cli/helpers.js';
@@ -19,7 +19,7 @@ describe('supply and CDUs', () => {
   it('binds on the CDUs: the cap is the closed form of their capacity', () => {
     // One CDU of 800 kW for the 8 racks carries 800 / 0.94 kW of rack IT.
     const scenario = scenarioWith({ supply: { gridMw: 10 }, cooling: { cduCapacityKw: 800, racksPerCdu: 14 } });
-    const f = simulate(scenario).facility;
+    const f = simulateScenario(scenario).facility;
     const it = (scenario.facility as FacilitySpec).it;
     const limitKw = 800 / it.liquidShare;
     const share = Math.floor(((limitKw - 8 * it.nonGpuKw) / (8 * (it.trainingKw - it.nonGpuKw))) * 100 + 1e-9) / 100;
@@ -30,8 +30,8 @@ describe('supply and CDUs', () => {
 
   it('a battery rides through a short curtailment and not through a long one', () => {
     const curtail = (hours: number) => ({ gridMw: 2, battery: { energyMwh: 1, powerMw: 1 }, curtailments: [{ from: '2027-07-02T00:00', hours, mw: 1.2 }] });
-    const short = simulate(scenarioWith({ supply: curtail(2) })).facility;
-    const long = simulate(scenarioWith({ supply: curtail(10) })).facility;
+    const short = simulateScenario(scenarioWith({ supply: curtail(2) })).facility;
+    const long = simulateScenario(scenarioWith({ supply: curtail(10) })).facility;
     const capped = (c: Float64Array | undefined) => Array.from(c ?? []).filter((s) => s < 1).length;
     expect(capped(short?.capShare)).toBe(0);
     expect(Array.from(short?.batteryMw ?? []).some((mw) => mw > 0)).toBe(true);
@@ -44,7 +44,7 @@ describe('supply and CDUs', () => {
 
   it('turbine outages take whole units out of the supply, drawn from their own streams', () => {
     const scenario = scenarioWith({ supply: { gridMw: 1, turbines: { units: 3, unitMw: 0.5, mtbfHours: 10, repairHours: 5 } } });
-    const f = simulate(scenario).facility;
+    const f = simulateScenario(scenario).facility;
     const levels = new Set(Array.from(f?.supplyMw ?? []).map((mw) => Math.round(mw * 10) / 10));
     expect([...levels].every((mw) => [1, 1.5, 2, 2.5].includes(mw))).toBe(true);
     expect(levels.has(2.5)).toBe(true);
@@ -70,7 +70,7 @@ describe('facility with racks installed in phases and air-cooled racks', () => {
       runs: [aRun({ name: 'a', submit: '2027-07-02', totalFlop: 1e23 })],
       facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 10 } },
     });
-    const f = simulate(scenario).facility;
+    const f = simulateScenario(scenario).facility;
     expect(f?.itMw[10]).toBe(0);
     expect(f?.itMw[30]).toBeGreaterThan(0);
     expect(f?.capShare.every((c) => c === 1)).toBe(true);
@@ -83,7 +83,7 @@ describe('facility with racks installed in phases and air-cooled racks', () => {
       runs: [aRun({ name: 'a', racks: 8, precision: 'bf16', totalFlop: 1e21 })],
       facility: { weather: { seededHeatWaves: false }, supply: { gridMw: 1 }, cooling: { cduCapacityKw: 1 } },
     });
-    const f = simulate(scenario).facility;
+    const f = simulateScenario(scenario).facility;
     expect(f?.capShare.every((c) => c === 1)).toBe(true);
     expect(Array.from(f?.pue ?? []).every((p) => p > 1)).toBe(true);
   });

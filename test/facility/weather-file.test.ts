@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatEpw, parseEpw, parseWeatherCsv, typicalYearIndex } from '../../src/facility/weather-file.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { ScenarioError } from '../../src/errors.js';
 import { typicalYearHour } from '../../src/facility/timeline.js';
 import { tempDir } from '../cli/helpers.js';
@@ -58,7 +58,7 @@ describe('weather files', () => {
     });
     writeFileSync(join(dir, 'scenario.yaml'), stringify(written));
     const loaded = await loadScenario(join(dir, 'scenario.yaml'));
-    const record = simulate(loaded.scenario);
+    const record = simulateScenario(loaded.scenario);
     const epw = parseEpw(fixture('memphis-3-days.epw'), 'm.epw');
     if (!epw.ok || !record.facility) throw new Error('expected a facility record');
     const start = Date.UTC(2027, 7, 2) / 60_000;

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/errors.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { scenarioHash } from '../../src/scenario/hash.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -43,7 +43,7 @@ function checkAnswer(text: string): void {
     // A text that validates must also simulate and report without an exception; short horizons
     // only, so that a mutated 42-month scenario does not turn the fuzz into a benchmark.
     if (scenario.horizonTicks <= 200_000 && scenario.cluster.maxRacks <= 10_000) {
-      summarize(simulate(scenario), { version: 'fuzz', scenarioHash: scenarioHash(written) });
+      summarize(simulateScenario(scenario), { version: 'fuzz', scenarioHash: scenarioHash(written) });
     }
   } catch (cause) {
     if (!(cause instanceof ScenarioError)) throw cause;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { mean, quantile } from 'simple-statistics';
 import { runCli, tempDir } from '../cli/helpers.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { createRunner } from '../../src/montecarlo/pool.js';
 import { replicate } from '../../src/montecarlo/replicate.js';
@@ -30,7 +30,7 @@ describe('capsim run --replications', () => {
   it("reports each metric's mean and quantiles over the replications r = 0..R-1 as simple-statistics computes them", async () => {
     const parsed = JSON.parse(await report('--workers', '1'));
     const { scenario: s } = await loadScenario(scenario);
-    const values = Array.from({ length: Number(replications) }, (_, r) => summarize(simulate(s, { replication: r }), { version: 'x', scenarioHash: 'x' }).cluster.lostGpuHours);
+    const values = Array.from({ length: Number(replications) }, (_, r) => summarize(simulateScenario(s, { replication: r }), { version: 'x', scenarioHash: 'x' }).cluster.lostGpuHours);
     const stats = parsed.statistics['cluster.lostGpuHours'];
     expect(parsed.capsim.replications).toBe(40);
     expect(stats.n).toBe(40);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { backfill } from '../../src/policies/backfill.js';
 import type { Policy } from '../../src/policies/policy.js';
 import type { WrittenScenario } from '../../src/scenario/schema.js';
@@ -30,7 +30,7 @@ function callsBeforeFirstStop(calls: Call[], stopTick: number): Call[] {
   return calls.filter((c) => c.view.nowTick < stopTick);
 }
 
-function firstStop(record: ReturnType<typeof simulate>): number {
+function firstStop(record: ReturnType<typeof simulateScenario>): number {
   return Math.min(...record.runs.map((r) => r.holds?.[0]?.stopTick ?? Infinity));
 }
 
@@ -38,8 +38,8 @@ describe('a policy', () => {
   it('sees the same views and makes the same decisions whatever the true work, until a run stops', () => {
     const a = spy(backfill);
     const b = spy(backfill);
-    const recordA = simulate(aScenario(plan('growing', 0)), { policy: a.policy });
-    const recordB = simulate(aScenario(plan('shrinking', 0)), { policy: b.policy });
+    const recordA = simulateScenario(aScenario(plan('growing', 0)), { policy: a.policy });
+    const recordB = simulateScenario(aScenario(plan('shrinking', 0)), { policy: b.policy });
     const stop = Math.min(firstStop(recordA), firstStop(recordB));
     expect(stop).toBeGreaterThan(0);
     const before = callsBeforeFirstStop(a.calls, stop);
@@ -52,8 +52,8 @@ describe('a policy', () => {
   it('sees the same views whatever failures the future holds, until the first failure or completion', () => {
     const a = spy(backfill);
     const b = spy(backfill);
-    const recordA = simulate(aScenario(plan('growing', 1e-5)), { policy: a.policy, seed: 1 });
-    const recordB = simulate(aScenario(plan('growing', 1e-5)), { policy: b.policy, seed: 2 });
+    const recordA = simulateScenario(aScenario(plan('growing', 1e-5)), { policy: a.policy, seed: 1 });
+    const recordB = simulateScenario(aScenario(plan('growing', 1e-5)), { policy: b.policy, seed: 2 });
     expect(recordA.runs.map((r) => r.interruptions)).not.toEqual(recordB.runs.map((r) => r.interruptions));
     const stop = Math.min(firstStop(recordA), firstStop(recordB));
     const before = callsBeforeFirstStop(a.calls, stop);
@@ -64,12 +64,12 @@ describe('a policy', () => {
   it('would be told apart if it could see true runtimes: shortest-true-job-first decides differently', () => {
     // The check above can fail: a policy given the truth (here from a first simulation) orders
     // the same queue differently in the two plans before any run stops.
-    const trueTicks = (truth: 'growing' | 'shrinking') => simulate(aScenario(plan(truth, 0))).runs.map((r) => (r.endTick ?? 0) - (r.firstStartTick ?? 0));
+    const trueTicks = (truth: 'growing' | 'shrinking') => simulateScenario(aScenario(plan(truth, 0))).runs.map((r) => (r.endTick ?? 0) - (r.firstStartTick ?? 0));
     const shortestTrueFirst = (ticks: number[]): Policy => (view, queue) => backfill(view, [...queue].sort((x, y) => (ticks[x.id] ?? 0) - (ticks[y.id] ?? 0)));
     const a = spy(shortestTrueFirst(trueTicks('growing')));
     const b = spy(shortestTrueFirst(trueTicks('shrinking')));
-    const recordA = simulate(aScenario(plan('growing', 0)), { policy: a.policy });
-    const recordB = simulate(aScenario(plan('shrinking', 0)), { policy: b.policy });
+    const recordA = simulateScenario(aScenario(plan('growing', 0)), { policy: a.policy });
+    const recordB = simulateScenario(aScenario(plan('shrinking', 0)), { policy: b.policy });
     const stop = Math.min(firstStop(recordA), firstStop(recordB));
     expect(callsBeforeFirstStop(b.calls, stop)).not.toEqual(callsBeforeFirstStop(a.calls, stop));
   });

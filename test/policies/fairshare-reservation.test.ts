@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { fairshare } from '../../src/policies/fairshare.js';
 import type { ClusterView, QueuedRequest } from '../../src/policies/policy.js';
 import { summarizeQueue } from '../../src/reports/queue-metrics.js';
@@ -24,7 +24,7 @@ describe('fair share', () => {
     const team = (name: string) =>
       Array.from({ length: 60 }, (_, i) => aRun({ name: `${name}${i}`, team: name, racks: 1, totalFlop: 72 * 5000e12 * 0.4 * 3600 * 6, estimatedDays: 0.25 }));
     const scenario = aScenario({ cluster: { racks: 8 }, scheduler: { policy: 'fairshare', quotas: { a: 3, b: 1 } }, runs: [...team('a'), ...team('b')] });
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     // While both teams still wait (the first 6-hour wave), a holds 6 racks and b 2.
     const firstWave = record.runs.filter((r) => r.firstStartTick === 0);
     expect(firstWave.filter((r) => r.team === 'a').length).toBe(6);
@@ -49,7 +49,7 @@ describe('a reservation', () => {
 
   it('starts the run at the reserved date, with racks kept free for it', () => {
     const scenario = reserved(true);
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     const hero = record.runs[0];
     expect(hero?.firstStartTick).toBe(2 * 1440);
     const q = summarizeQueue(record, record.runs.map(() => 0));
@@ -57,7 +57,7 @@ describe('a reservation', () => {
   });
 
   it('is what makes the difference: without it the run waits behind the small jobs', () => {
-    const record = simulate(reserved(false));
+    const record = simulateScenario(reserved(false));
     expect(record.runs[0]?.firstStartTick ?? Infinity).toBeGreaterThan(2 * 1440);
   });
 
@@ -67,11 +67,11 @@ describe('a reservation', () => {
       scheduler: { policy: 'fifo', reservations: [{ run: 'hero', racks: 6, from: '2026-07-03' }] },
       runs: [aRun({ name: 'hero', racks: 6, submit: '2026-07-01T06:00', totalFlop: 1e22, estimatedDays: 1 })],
     });
-    expect(simulate(scenario).runs[0]?.firstStartTick).toBe(2 * 1440);
+    expect(simulateScenario(scenario).runs[0]?.firstStartTick).toBe(2 * 1440);
   });
 
   it('lets small jobs that end before the date use the racks meanwhile', () => {
-    const record = simulate(reserved(true));
+    const record = simulateScenario(reserved(true));
     const beforeDate = record.runs.slice(1).filter((r) => (r.endTick ?? Infinity) <= 2 * 1440);
     expect(beforeDate.length).toBeGreaterThan(4);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { backfill, shadowOf } from '../../src/policies/backfill.js';
 import { fifo } from '../../src/policies/fifo.js';
 import { poolOf } from '../../src/policies/pool.js';
@@ -45,7 +45,7 @@ const view = (freeRacks: number, running: ClusterView['running'] = [], nowTick =
 describe('FIFO', () => {
   it('never starts a job needing more racks than are free, over a busy quarter', () => {
     const recorded = spy(fifo);
-    simulate(busyScenario(3), { policy: recorded.policy });
+    simulateScenario(busyScenario(3), { policy: recorded.policy });
     expect(recorded.calls.length).toBeGreaterThan(100);
     for (const { view: v, queue, decisions } of recorded.calls) {
       let free = v.freeRacks;
@@ -89,7 +89,7 @@ describe('EASY backfill', () => {
     for (const seed of [1, 2, 3]) {
       const recorded = spy(backfill);
       const scenario = busyScenario(seed);
-      const record = simulate(scenario, { policy: recorded.policy });
+      const record = simulateScenario(scenario, { policy: recorded.policy });
       let checked = 0;
       let backfilled = 0;
       for (const { view: v, queue, decisions } of recorded.calls) {
@@ -115,7 +115,7 @@ describe('EASY backfill', () => {
 
   it('makes the queue wait less than FIFO on the same jobs', () => {
     const meanWait = (policy: typeof fifo) => {
-      const runs = simulate(busyScenario(4), { policy }).runs.filter((r) => r.firstStartTick !== null);
+      const runs = simulateScenario(busyScenario(4), { policy }).runs.filter((r) => r.firstStartTick !== null);
       return runs.reduce((sum, r) => sum + ((r.firstStartTick ?? 0) - r.submitTick), 0) / runs.length;
     };
     expect(meanWait(backfill)).toBeLessThan(meanWait(fifo));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { podsSpanned } from '../../src/policies/placement.js';
 import { aRun, aScenario } from '../builders.js';
 
@@ -16,9 +16,9 @@ describe('placement in pods', () => {
   it('slows a run larger than a pod by the cross-pod MFU penalty, and not one that fits in a pod', () => {
     const scenario = (podRacks: number) =>
       aScenario({ scheduler: { policy: 'fifo', placement: { podRacks, crossPodMfuPenalty: 0.2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 1000 })] });
-    expect(simulate(scenario(4)).runs[0]?.endTick).toBe(1000);
+    expect(simulateScenario(scenario(4)).runs[0]?.endTick).toBe(1000);
     // 1,000 minutes of work at 0.8 of the speed: 1,250 minutes.
-    expect(simulate(scenario(2)).runs[0]?.endTick).toBe(1250);
+    expect(simulateScenario(scenario(2)).runs[0]?.endTick).toBe(1250);
   });
 
   it('slows a run that fits the cluster but only across pods, and only while it is spread', () => {
@@ -33,7 +33,7 @@ describe('placement in pods', () => {
         aRun({ name: 'd', racks: 2, submit: '2026-07-03', totalFlop: oneMinute(2) * 1000 }),
       ],
     });
-    const [a, b, c, d] = simulate(scenario).runs;
+    const [a, b, c, d] = simulateScenario(scenario).runs;
     expect([a?.endTick, b?.endTick]).toEqual([2000, 2000]);
     expect(c?.endTick).toBe(1250);
     // d starts after a and b are done, in an empty pod: full speed.
@@ -42,6 +42,6 @@ describe('placement in pods', () => {
 
   it('defaults the penalty to 0.1', () => {
     const s = aScenario({ scheduler: { policy: 'fifo', placement: { podRacks: 2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 900 })] });
-    expect(simulate(s).runs[0]?.endTick).toBe(1000);
+    expect(simulateScenario(s).runs[0]?.endTick).toBe(1000);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { priority, preemptFor } from '../../src/policies/priority.js';
 import type { RunningView, QueuedRequest } from '../../src/policies/policy.js';
 import { aRun, aScenario } from '../builders.js';
@@ -23,7 +23,7 @@ function contested(urgentSubmit: string, failures = 0) {
 describe('priority with preemption', () => {
   it('checkpoints the preempted run first: it loses no work and pays one write', () => {
     // Submitted at minute 1,457: the background run is 27 minutes into its 23rd cycle (65 min each).
-    const record = simulate(contested('2026-07-02T00:17'));
+    const record = simulateScenario(contested('2026-07-02T00:17'));
     const [background, urgent] = record.runs;
     expect(urgent?.firstStartTick).toBe(1457 + 5);
     expect(background?.lostRackTicks).toBe(0);
@@ -39,7 +39,7 @@ describe('priority with preemption', () => {
 
   it('lets a preempted run that is writing a checkpoint finish that write, and no more', () => {
     // Minute 1,492 = 22 cycles + 62: two minutes into the write of the 23rd cycle.
-    const record = simulate(contested('2026-07-02T00:52'));
+    const record = simulateScenario(contested('2026-07-02T00:52'));
     expect(record.runs[1]?.firstStartTick).toBe(1492 + 3);
     expect(record.runs[0]?.lostRackTicks).toBe(0);
   });
@@ -47,7 +47,7 @@ describe('priority with preemption', () => {
   it('loses at most the work since the last checkpoint, with failures striking too', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       const scenario = contested('2026-07-02T00:17', 5e-4);
-      const record = simulate(scenario, { seed });
+      const record = simulateScenario(scenario, { seed });
       const background = record.runs[0];
       // Every interruption (failure) loses at most one interval of compute on its racks; preemption none.
       expect(background?.lostRackTicks ?? Infinity).toBeLessThanOrEqual((background?.interruptions ?? 0) * 6 * 60);
@@ -74,7 +74,7 @@ describe('priority with preemption', () => {
 
   it('without preemption, makes the urgent run wait for the racks', () => {
     const scenario = contested('2026-07-02T00:17');
-    const record = simulate(scenario, { policy: priority({ preemption: false }) });
+    const record = simulateScenario(scenario, { policy: priority({ preemption: false }) });
     expect(record.runs[1]?.firstStartTick).toBe(record.runs[0]?.endTick);
   });
 
@@ -88,7 +88,7 @@ describe('priority with preemption', () => {
         aRun({ name: 'high', racks: 4, priority: 2, submit: '2026-07-01T00:02', totalFlop: 1e21 }),
       ],
     });
-    const runs = simulate(scenario, { policy: recorded.policy }).runs;
+    const runs = simulateScenario(scenario, { policy: recorded.policy }).runs;
     expect(runs[2]?.firstStartTick).toBe(runs[0]?.endTick);
     expect(runs[1]?.firstStartTick).toBe(runs[2]?.endTick);
   });

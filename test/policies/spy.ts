@@ -13,7 +13,8 @@ export function spy(policy: Policy): { policy: Policy; calls: Call[] } {
     calls,
     policy: (view, queue) => {
       const decisions = policy(view, queue);
-      calls.push({ view, queue, decisions });
+      // The engine lends its views for the call (engine/policy.ts): keep copies.
+      calls.push({ view: { ...view, running: view.running.map((r) => ({ ...r })) }, queue: queue.map((q) => ({ ...q })), decisions });
       return decisions;
     },
   };

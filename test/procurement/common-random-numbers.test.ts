@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { cloudScenario } from '../../src/procurement/cloud-scenario.js';
 import type { CloudOption } from '../../src/procurement/option.js';
 import { heldRackTicks } from '../../src/reports/metrics.js';
@@ -126,7 +126,7 @@ describe('spot preemption', () => {
     });
     const run = (option: (typeof options)[number]) => {
       const cloud = cloudScenario(ctx.scenario, ctx.written, option as CloudOption);
-      return simulate(cloud.scenario, { seed: 1, interruptions: cloud.interruptions }).runs[0]!;
+      return simulateScenario(cloud.scenario, { seed: 1, interruptions: cloud.interruptions }).runs[0]!;
     };
     const saved = run(options[0]!);
     const lost = run(options[1]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { billLease, leaseFeeCents } from '../../src/procurement/lease-bill.js';
 import { evaluateOption } from '../../src/procurement/evaluate-option.js';
 import { compareOptions } from '../../src/procurement/compare.js';
@@ -43,7 +43,7 @@ describe('lease money', () => {
   for (const seed of [1, 2, 3]) {
     it(`per-run usage-share costs plus idle cost equal the lease paid, to the cent, with power passed through (seed ${seed})`, () => {
       const option = lease({ powerUsdPerMwh: 71.3, escalatorPerYear: 0.03 });
-      const bill = billLease(simulate(ctx.scenario, { seed }), option);
+      const bill = billLease(simulateScenario(ctx.scenario, { seed }), option);
       expect(bill.usageShareCents.reduce((a, b) => a + b, 0) + bill.idleCents).toBe(bill.totalCents);
       expect(bill.fullyLoadedCents.reduce((a, b) => a + b, 0)).toBe(bill.totalCents);
       expect(bill.totalCents).toBe(bill.feeCents + bill.powerCents);
@@ -55,7 +55,7 @@ describe('lease money', () => {
   it('the energy passed through is IT power by state times PUE, integrated', () => {
     const { ctx: idle } = load({ runs: [] });
     const option = lease({ powerUsdPerMwh: 100, pue: 1.25 });
-    const bill = billLease(simulate(idle.scenario), option);
+    const bill = billLease(simulateScenario(idle.scenario), option);
     // 8 idle racks x 18 kW x 30 days x 24 h x 1.25 / 1000
     expect(bill.energyMwh).toBeCloseTo((8 * 18 * 30 * 24 * 1.25) / 1000, 9);
     expect(bill.powerCents).toBe(Math.round(bill.energyMwh * 100 * 100));
@@ -63,7 +63,7 @@ describe('lease money', () => {
 
   it('with a simulated facility, the energy passed through is the facility energy (cooling and losses included)', async () => {
     const loaded = await loadScenario('scenarios/memphis-heat-wave.yaml');
-    const record = simulate(loaded.scenario);
+    const record = simulateScenario(loaded.scenario);
     const f = record.facility!;
     let facilityMwh = 0;
     let itMwh = 0;

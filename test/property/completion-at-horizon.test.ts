@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
@@ -13,13 +13,13 @@ describe('a run whose completion falls on the end of the horizon', () => {
 
   it('reports progress 1, not more', () => {
     expect(scenario.horizonTicks).toBe(720);
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     const run = record.runs[0];
     expect(run?.doneFlop).toBe(run?.totalFlop);
     expect(summarize(record, provenance).runs[0]?.progress).toBe(1);
   });
 
   it('still counts every tick it held its rack', () => {
-    expect(simulate(scenario).runs[0]?.productiveRackTicks).toBe(720);
+    expect(simulateScenario(scenario).runs[0]?.productiveRackTicks).toBe(720);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { tickToIso } from '../../src/model/time.js';
 import { summarize } from '../../src/reports/summary.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -27,7 +27,7 @@ describe('the 42-month lease at 1-minute ticks', async () => {
   });
 
   it('integrates the months to the last minute: 42 months, ending at the horizon, summing exactly', () => {
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     expect(record.months).toHaveLength(42);
     expect(record.months.at(-1)?.label).toBe('2029-12');
     expect(record.months.at(-1)?.endTick).toBe(scenario.horizonTicks);

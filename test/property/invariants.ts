@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { RunRecord } from '../../src/engine/record.js';
+import type { RunRecord } from '../../src/simulation/record.js';
 import type { ClusterView, Policy } from '../../src/policies/policy.js';
 import { heldRackTicks } from '../../src/reports/metrics.js';
 import type { Summary } from '../../src/reports/summary.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
@@ -9,7 +9,7 @@ describe('teams named like Object.prototype members', () => {
   for (const team of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
     it(`a team named ${team} is scheduled under fair share and weighs 1 without a quota`, () => {
       const scenario = aScenario({ scheduler: { policy: 'fairshare', quotas: { research: 2 } }, runs: [aRun({ team })] });
-      const record = simulate(scenario);
+      const record = simulateScenario(scenario);
       expect(record.runs[0]?.firstStartTick).toBe(0);
       const queue = summarize(record, provenance).queue;
       expect(queue?.byTeam.find((t) => t.team === team)?.quotaWeight).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { provenance } from '../builders.js';
@@ -151,7 +151,7 @@ const written = {
 describe('a run shed by the facility, then wanted by a preempting priority policy', () => {
   it('is not preempted twice, and the simulation keeps its invariants', () => {
     const scenario = parseScenario(JSON.stringify(written), 'shed.json').scenario;
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     expect(record.facility?.sheds ?? 0).toBeGreaterThan(0);
     expectRackTicksConserved(record);
     expectMoneyConserved(summarize(record, provenance));

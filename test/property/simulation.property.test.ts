@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { policyFor } from '../../src/policies/registry.js';
 import { evaluateOption } from '../../src/procurement/evaluate-option.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
@@ -49,7 +49,7 @@ describe('simulation invariants over generated scenarios', () => {
       fc.property(aValidScenario(), (written) => {
         const scenario = load(written);
         const seen = { decisions: 0 };
-        const record = simulate(scenario, { policy: watchingPools(policyFor(scenario), seen, written.facility !== undefined) });
+        const record = simulateScenario(scenario, { policy: watchingPools(policyFor(scenario), seen, written.facility !== undefined) });
         const summary = summarize(record, provenance);
         expectRackTicksConserved(record);
         expectGpuHoursConserved(summary);
@@ -68,7 +68,7 @@ describe('simulation invariants over generated scenarios', () => {
       fc.property(aValidScenario(), fc.uniqueArray(fc.double({ min: 0.05, max: 1, noNaN: true }), { minLength: 2, maxLength: 4 }), (written, cuts) => {
         const scenario = load(written);
         const horizons = [...cuts].sort((a, b) => a - b).map((c) => Math.max(1, Math.floor(c * scenario.horizonTicks)));
-        const records = horizons.map((horizonTicks) => simulate({ ...scenario, horizonTicks }));
+        const records = horizons.map((horizonTicks) => simulateScenario({ ...scenario, horizonTicks }));
         const rate = new Map(scenario.runs.map((r) => [r.name, (r.gpus * r.tflopsPerGpu * 1e12 * 60 * scenario.tickMinutes) / r.racks]));
         // Stream jobs are not in scenario.runs; their speed is bounded by the fastest run's.
         const fastest = Math.max(0, ...rate.values(), ...records.flatMap((rec) => rec.runs.map((r) => (r.gpus * 20_000e12 * 60 * scenario.tickMinutes) / r.racks)));
@@ -92,8 +92,8 @@ describe('simulation invariants over generated scenarios', () => {
   it('is deterministic: the same scenario and seed give byte-identical reports', () => {
     fc.assert(
       fc.property(aValidScenario(), fc.nat({ max: 3 }), (written, replication) => {
-        const first = renderJson(summarize(simulate(load(written), { replication }), provenance));
-        const second = renderJson(summarize(simulate(load(written), { replication }), provenance));
+        const first = renderJson(summarize(simulateScenario(load(written), { replication }), provenance));
+        const second = renderJson(summarize(simulateScenario(load(written), { replication }), provenance));
         expect(second).toBe(first);
       }),
       { numRuns: Math.ceil(numRuns / 3), seed },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize, type Summary } from '../../src/reports/summary.js';
 import { chartsFor } from '../../src/reports/html/charts.js';
 import { reportData } from '../../src/reports/html/report-data.js';
@@ -7,7 +7,7 @@ import { breakEvens } from '../../src/reports/html/break-even-chart.js';
 import { renderSvg } from '../../src/reports/html/render-svg.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
-const record = simulate(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
+const record = simulateScenario(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
 const summary = summarize(record, provenance);
 const ids = (s: Summary, withRecord = true) => chartsFor(reportData(s, withRecord ? record : null)).map((c) => c.id);
 /** A summary with extra sections, as other parts of capsim add them. */
@@ -106,7 +106,7 @@ describe('chart rendering', () => {
 
 describe('the utilization chart over a long term', () => {
   it('shows weekly means, a last partial week included: an empty cluster is all idle to the end', () => {
-    const long = simulate(aScenario({ end: '2027-08-12', runs: [aRun({ name: 'a' })] }));
+    const long = simulateScenario(aScenario({ end: '2027-08-12', runs: [aRun({ name: 'a' })] }));
     const chart = chartsFor(reportData(summarize(long, provenance), long)).find((c) => c.id === 'utilization');
     const values = (chart?.spec as { data: { values: Array<{ start: number; pool: string; gpus: number }> } }).data.values;
     const idle = values.filter((v) => v.pool === 'idle');

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { chartsFor } from '../../src/reports/html/charts.js';
 import { reportData } from '../../src/reports/html/report-data.js';
@@ -15,7 +15,7 @@ const path = (id: string) => `docs/${id}.svg`;
 describe('the README charts (docs/*.svg)', () => {
   it.runIf(process.env['CAPSIM_DOCS'])('are redrawn from the default scenario', async () => {
     const loaded = await loadScenario('scenarios/colossus-2-reflection.yaml');
-    const record = simulate(loaded.scenario);
+    const record = simulateScenario(loaded.scenario);
     const summary = summarize(record, { version: 'docs', scenarioHash: 'docs' });
     for (const chart of chartsFor(reportData(summary, record)).filter((c) => shown.includes(c.id))) {
       writeFileSync(path(chart.id), await renderSvg(chart.spec));

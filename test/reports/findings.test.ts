@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { keyFindings } from '../../src/reports/html/findings.js';
 import { facilityPoints } from '../../src/reports/html/facility-power-chart.js';
@@ -7,7 +7,7 @@ import { aRun, aScenario, provenance } from '../builders.js';
 
 describe('key findings', () => {
   it('say what the lease buys, how much the runs hold, and when the work runs out', () => {
-    const summary = summarize(simulate(aScenario({ end: '2026-09-30', runs: [aRun({ name: 'a' }), aRun({ name: 'b', totalFlop: 3e22 })] })), provenance);
+    const summary = summarize(simulateScenario(aScenario({ end: '2026-09-30', runs: [aRun({ name: 'a' }), aRun({ name: 'b', totalFlop: 3e22 })] })), provenance);
     const text = keyFindings(summary).join(' ');
     expect(text).toContain(`The lease buys ${Math.round(summary.cluster.availableGpuHours).toLocaleString('en-US')} GPU-hours`);
     expect(text).toMatch(/All 2 runs finish by 2026-07-0\d; the \d+ days of the term after that have no work planned/);
@@ -16,7 +16,7 @@ describe('key findings', () => {
   });
 
   it('name the runs that do not finish within the term', () => {
-    const summary = summarize(simulate(aScenario({ runs: [aRun({ name: 'huge', totalFlop: 1e28 })] })), provenance);
+    const summary = summarize(simulateScenario(aScenario({ runs: [aRun({ name: 'huge', totalFlop: 1e28 })] })), provenance);
     expect(keyFindings(summary).join(' ')).toContain('0 of 1 runs finish within the term; huge does not.');
   });
 });
@@ -47,7 +47,7 @@ describe('facility points for charts', () => {
 
 describe('key findings with a facility', () => {
   it('say how long and at what cost power and cooling held training back, and nothing when they never did', () => {
-    const base = summarize(simulate(aScenario()), provenance);
+    const base = summarize(simulateScenario(aScenario()), provenance);
     const held = { ...base, facility: { cappedHours: 12, shedHours: 5, gpuHoursLostToFacility: 7235, costOfLostGpuHoursUsd: 22_012.5 } } as typeof base;
     expect(keyFindings(held)).toContain('Power and cooling limits held training back in 17 hours, costing 7,235 GPU-hours ($22.0K at the lease price).');
     const never = { ...base, facility: { cappedHours: 0, shedHours: 0, gpuHoursLostToFacility: 0 } } as typeof base;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read } from 'vega';
 import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { scenarioHash } from '../../src/scenario/hash.js';
 import { renderMarkdown } from '../../src/reports/markdown.js';
@@ -10,7 +10,7 @@ import { renderTable } from '../../src/reports/table.js';
 import { poolSeries } from '../../src/reports/series.js';
 
 const loaded = await loadScenario('scenarios/small.yaml');
-const record = simulate(loaded.scenario);
+const record = simulateScenario(loaded.scenario);
 const summary = summarize(record, { version: 'snapshot', scenarioHash: scenarioHash(loaded.written) });
 
 /** CSV back to rows of strings, by vega's reader (d3-dsv), not by capsim's own code. */

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderHtml } from '../../src/reports/html/page.js';
 import { reportData } from '../../src/reports/html/report-data.js';
@@ -90,7 +90,7 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
         aRun({ name: 'c', racks: 6, submit: '2026-07-06', totalFlop: 1e24 }),
       ],
     });
-    const record = simulate(scenario, { seed: 3 });
+    const record = simulateScenario(scenario, { seed: 3 });
     const summary = summarize(record, provenance);
     const file = join(tempDir(), 'small.html');
     writeFileSync(file, await renderHtml(reportData(summary, record)));

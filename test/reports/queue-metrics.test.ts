@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { boundedSlowdown, jainIndex, slowdown, summarizeQueue } from '../../src/reports/queue-metrics.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderTable } from '../../src/reports/table.js';
@@ -19,7 +19,7 @@ function threeJobs() {
       aRun({ name: 'b1', team: 'b', racks: 1, totalFlop: minuteOf1 * 60 }),
     ],
   });
-  const record = simulate(scenario);
+  const record = simulateScenario(scenario);
   // Deadlines 90 minutes after submission: the third job, finishing at 120, misses its own.
   for (const r of record.runs) r.deadlineTick = 90;
   return record;
@@ -64,7 +64,7 @@ describe('queue metrics', () => {
     const withQueue = summarize(threeJobs(), provenance);
     expect(withQueue.queue?.policy).toBe('fifo');
     expect(renderTable(withQueue)).toMatch(/Queue · policy fifo/);
-    const plain = summarize(simulate(aScenario()), provenance);
+    const plain = summarize(simulateScenario(aScenario()), provenance);
     expect(plain.queue).toBeUndefined();
     expect(renderTable(plain)).not.toMatch(/Queue/);
   });
@@ -74,7 +74,7 @@ describe('queue metrics', () => {
       cluster: { racks: 8 },
       workload: { streams: [{ name: 'exp', ratePerDay: 24, racks: 1, durationHours: 2, precision: 'fp8', mfu: 0.4 }] },
     });
-    const s = summarize(simulate(scenario), provenance);
+    const s = summarize(simulateScenario(scenario), provenance);
     expect(s.runs.map((r) => r.name)).toEqual(['run']);
     const streamCost = s.queue?.byStream.find((g) => g.stream === 'exp')?.costUsageShareUsd ?? 0;
     expect(streamCost).toBeGreaterThan(0);

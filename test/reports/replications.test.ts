@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { reportData } from '../../src/reports/html/report-data.js';
 import { chartsFor } from '../../src/reports/html/charts.js';
@@ -9,7 +9,7 @@ import { replicationsInput, withReplications, type ReplicationStatistics } from 
 import { runCli, tempDir } from '../cli/helpers.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
-const record = simulate(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
+const record = simulateScenario(aScenario({ runs: [aRun({ name: 'a' }), aRun({ name: 'b', submit: '2026-07-03' })] }));
 const data = reportData(summarize(record, provenance), record);
 const stats = (mean: number, half: number): ReplicationStatistics => ({ n: 10, mean, sd: half, p5: mean - half, p50: mean, p95: mean + half, ci95Low: mean - half, ci95High: mean + half });
 

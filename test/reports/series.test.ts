@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { poolBuckets, poolSeries } from '../../src/reports/series.js';
 import { aRun, aScenario } from '../builders.js';
 
@@ -21,7 +21,7 @@ const busy = aScenario({
 describe('pool series', () => {
   for (const seed of [1, 2, 3]) {
     it(`sums, per pool, to the run and month integrals exactly, hourly and daily (seed ${seed})`, () => {
-      const record = simulate(busy, { seed });
+      const record = simulateScenario(busy, { seed });
       const runs = (f: (r: (typeof record.runs)[number]) => number) => total(record.runs.map(f));
       const months = (f: (m: (typeof record.months)[number]) => number) => total(record.months.map(f));
       for (const resolution of ['hour', 'day'] as const) {
@@ -48,7 +48,7 @@ describe('pool series', () => {
       scheduler: { policy: 'priority', preemption: true },
       runs: [aRun({ name: 'long', racks: 4, totalFlop: 1e25, checkpoint: { intervalMinutes: 60, writeMinutes: 4 } }), ...[3, 7, 11, 15].map(urgent)],
     });
-    const record = simulate(preempting);
+    const record = simulateScenario(preempting);
     const long = record.runs.find((r) => r.name === 'long');
     expect(long?.holds?.length).toBeGreaterThan(4);
     for (const resolution of ['hour', 'day'] as const) {
@@ -60,7 +60,7 @@ describe('pool series', () => {
   });
 
   it('splits every bucket into productive, lost, checkpoint, restart, idle and down with nothing left over', () => {
-    const record = simulate(busy, { seed: 4 });
+    const record = simulateScenario(busy, { seed: 4 });
     const b = poolBuckets(record, 'hour');
     b.startTicks.forEach((_, k) => {
       const held = (b.productive[k] ?? 0) + (b.lost[k] ?? 0) + (b.checkpoint[k] ?? 0) + (b.restart[k] ?? 0);
@@ -71,7 +71,7 @@ describe('pool series', () => {
 
   it('places checkpoint writes at their cycle times: 1 of every 31 minutes for a run checkpointing every 30 minutes', () => {
     const scenario = aScenario({ runs: [aRun({ racks: 2, totalFlop: 1e24, checkpoint: { intervalMinutes: 30, writeMinutes: 1 } })] });
-    const record = simulate(scenario);
+    const record = simulateScenario(scenario);
     const b = poolBuckets(record, 'hour');
     // The run starts at 00:00, so writes take minutes [30,31), [61,62), [92,93)...: hour k holds
     // the writes whose start m = 31j + 30 falls in [60k, 60k + 60).
@@ -81,7 +81,7 @@ describe('pool series', () => {
   });
 
   it('reports GPU-hours per day with ISO starts at midnight', () => {
-    const record = simulate(aScenario());
+    const record = simulateScenario(aScenario());
     const series = poolSeries(record, 'day');
     expect(series).toHaveLength(30);
     expect(series[1]?.start).toBe('2026-07-02T00:00');
@@ -98,7 +98,7 @@ describe('pool series of every example scenario', () => {
     const { summarize } = await import('../../src/reports/summary.js');
     for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).sort()) {
       const loaded = await loadScenario(`scenarios/${file}`);
-      const record = simulate(loaded.scenario);
+      const record = simulateScenario(loaded.scenario);
       const c = summarize(record, { version: 'test', scenarioHash: 'test' }).cluster;
       const series = poolSeries(record, 'day');
       const sumOf = (key: keyof (typeof series)[number]) => series.reduce((a, p) => a + (p[key] as number), 0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulate } from '../../src/engine/simulate.js';
-import type { RunOutcome } from '../../src/engine/record.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
+import type { RunOutcome } from '../../src/simulation/record.js';
 import { erlangCMeanWait, erlangCWaitProbability } from '../../src/model/erlang-c.js';
 import { aScenario } from '../builders.js';
 
@@ -39,7 +39,7 @@ function estimateMeanWait(rho: number, seed: number): { direct: number; controll
       ],
     },
   });
-  const jobs = simulate(scenario).runs.filter((r) => r.stream === 'mmc' && r.endTick !== null);
+  const jobs = simulateScenario(scenario).runs.filter((r) => r.stream === 'mmc' && r.endTick !== null);
   const fastWaits = lindleyFastServer(jobs, servers);
   // 30 days of warm-up (five relaxation times at ρ = 0.9) and 30 days at the end, so every job counted has started.
   const counted = jobs.flatMap((r, i) => (r.submitTick >= 30 * dayMinutes && r.submitTick < scenario.horizonTicks - 30 * dayMinutes ? [i] : []));
@@ -85,7 +85,7 @@ describe('an M/M/c workload under FIFO', () => {
       runs: [],
       workload: { streams: [{ name: 'mmc', ratePerDay: (0.9 * servers * dayMinutes) / meanServiceMinutes, racks: 1, durationHours: { distribution: 'exponential', mean: 4 }, precision: 'fp8', mfu: 0.4 }] },
     });
-    const jobs = simulate(scenario).runs.filter((r) => r.firstStartTick !== null);
+    const jobs = simulateScenario(scenario).runs.filter((r) => r.firstStartTick !== null);
     expect(jobs.length).toBeGreaterThan(8000);
     expect(jobs.map((j) => j.firstStartTick)).toEqual(fifoServerStarts(jobs, servers));
   });
@@ -114,7 +114,7 @@ describe('an M/M/c workload under FIFO', () => {
       runs: [],
       workload: { streams: [{ name: 'mmc', ratePerDay: (0.9 * servers * dayMinutes) / meanServiceMinutes, racks: 1, durationHours: { distribution: 'exponential', mean: 4 }, precision: 'fp8', mfu: 0.4 }] },
     });
-    const jobs = simulate(scenario).runs.filter((r) => r.submitTick >= 30 * dayMinutes && r.submitTick < scenario.horizonTicks - 30 * dayMinutes);
+    const jobs = simulateScenario(scenario).runs.filter((r) => r.submitTick >= 30 * dayMinutes && r.submitTick < scenario.horizonTicks - 30 * dayMinutes);
     const waited = jobs.filter((r) => (r.firstStartTick ?? 0) > r.submitTick).length / jobs.length;
     expect(Math.abs(waited / erlangCWaitProbability(servers, 9) - 1)).toBeLessThan(0.03);
   }, 60_000);

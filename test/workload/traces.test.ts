@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../src/errors.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { formatProblem } from '../../src/scenario/problems.js';
 import { parseJobCsv } from '../../src/workload/csv.js';
@@ -94,7 +94,7 @@ describe('a replayed trace', () => {
 
   it('runs: each job computes for its scaled duration', () => {
     const withJobs = withTraceJobs(scenario, new Map([['small.swf', fixture('small.swf')]]));
-    const record = simulate(withJobs);
+    const record = simulateScenario(withJobs);
     expect(record.runs.map((r) => (r.endTick ?? 0) - (r.firstStartTick ?? 0))).toEqual([30, 15, 720, 8]);
   });
 

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../scenario/scenario.js';
-import { simulate } from '../../engine/simulate.js';
+import { simulateScenario } from '../../simulation/simulate-scenario.js';
 import { summarize, type Provenance } from '../summary.js';
 import { renderHtml } from './page.js';
 import { reportData } from './report-data.js';
@@ -11,6 +11,6 @@ import { withReplications, type ReplicationsInput } from './replications.js';
  * workers had), with the replications' statistics and distributions laid over it.
  */
 export async function renderReplicationsHtml(scenario: Scenario, seed: number, provenance: Provenance, input: ReplicationsInput): Promise<string> {
-  const record = simulate(scenario, { seed, replication: 0 });
+  const record = simulateScenario(scenario, { seed, replication: 0 });
   return renderHtml(withReplications(reportData(summarize(record, provenance), record), input));
 }

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { RunRecord } from '../../engine/record.js';
+import type { RunRecord } from '../../simulation/record.js';
 import { formatCount } from '../format.js';
 import { epochMs, timeAxis } from './time-axis.js';
 import { accent, chartConfig, chartWidth, warn } from './theme.js';

@@ -1,0 +1,95 @@
+import { createRng, type Rng } from '../random/rng.js';
+import { createSampler } from '../random/distributions.js';
+import { monthsOf } from '../model/time.js';
+import { EventKind, EventQueue } from './events.js';
+import { createPodTracker } from './pods.js';
+import type { SimulateOptions } from './simulate.js';
+import type { EngineScenario } from './spec.js';
+import type { RunState, SimState } from './state.js';
+
+/**
+ * A simulation's state before its first event: every run pending with its own random streams,
+ * the capacity phases and submissions queued as events.
+ */
+export function createState(scenario: EngineScenario, options: SimulateOptions): SimState {
+  const { seed, replication } = options;
+  const events = new EventQueue();
+  let cumulative = 0;
+  const causes = scenario.failures.causes.map((c) => {
+    cumulative += c.share;
+    return { cumulativeShare: cumulative, sampleRepairHours: createSampler(c.repairHours) };
+  });
+  // Jobs of a workload stream or trace share one stream per process (`workload:<name>:failures`):
+  // thousands of jobs would otherwise seed thousands of generators.
+  const shared = new Map<string, Rng>();
+  const sharedRng = (name: string) => shared.get(name) ?? shared.set(name, createRng(seed, replication, name)).get(name)!;
+  const specs = options.jobs && options.jobs.length > 0 ? [...scenario.runs, ...options.jobs] : scenario.runs;
+  const runs = specs.map((spec): RunState => {
+    const stream = (purpose: string) =>
+      spec.stream === undefined ? createRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
+    return {
+      spec,
+      status: 'pending',
+      epoch: 0,
+      pendingSeq: -1,
+      completionTick: Infinity,
+      completionSeq: -1,
+      failureTick: Infinity,
+      failureSeq: -1,
+      firstStartTick: null,
+      endTick: null,
+      holdStartTick: 0,
+      anchorTick: 0,
+      committedFlop: 0,
+      bonusFlop: 0,
+      flopPerTick: 0,
+      racksHeld: 0,
+      releaseTick: null,
+      interruptions: 0,
+      causeCounts: [],
+      productiveRackTicks: 0,
+      lostRackTicks: 0,
+      checkpointRackTicks: 0,
+      restartRackTicks: 0,
+      holdData: new Float64Array(0),
+      holdSlots: 0,
+      recordHolds: options.timeline ?? true,
+      lastHoldStartTick: 0,
+      requestView: undefined,
+      runningView: { id: spec.index, team: spec.team, racks: 0, priority: spec.priority, startTick: 0, estimatedTicks: spec.estimatedTicks, preempting: false, releaseTick: null },
+      failureRng: stream('failures'),
+      causeRng: stream('causes'),
+      repairRng: stream('repairs'),
+    };
+  });
+  scenario.cluster.phases.forEach((phase, i) => events.push(phase.tick, EventKind.capacity, i));
+  for (const run of runs) events.push(run.spec.submitTick, EventKind.submit, run.spec.index);
+  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
+  const placement = options.placement;
+  const runningViews: SimState['runningViews'] = [];
+  return {
+    scenario,
+    now: 0,
+    events,
+    runs,
+    queue: [],
+    installedRacks: 0,
+    freeRacks: 0,
+    spareRacks: 0,
+    downRacks: 0,
+    allocatedRacks: 0,
+    causes,
+    causeNames: scenario.failures.causes.map((c) => c.name),
+    months,
+    monthIndex: 0,
+    monthTotals: months.map(() => ({ installedRackTicks: 0, allocatedRackTicks: 0, downRackTicks: 0 })),
+    dirty: false,
+    runningChanged: false,
+    running: [],
+    runningViews,
+    clusterView: { nowTick: 0, installedRacks: 0, freeRacks: 0, spareRacks: 0, downRacks: 0, running: runningViews },
+    pods: placement ? createPodTracker(placement.podRacks, placement.crossPodMfuPenalty) : undefined,
+    participants: options.participants ?? [],
+    split: { committedComputeTicks: 0, uncommittedComputeTicks: 0, writeTicks: 0, completedCheckpoints: 0 },
+  };
+}

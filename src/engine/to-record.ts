@@ -1,0 +1,61 @@
+import { holdsOf } from './holds.js';
+import type { EngineRecord } from './record.js';
+import type { EngineScenario } from './spec.js';
+import type { SimState } from './state.js';
+
+/** What the simulation produced, read off its final state. */
+export function toRecord<S extends EngineScenario>(state: SimState, scenario: S, seed: number, replication: number): EngineRecord<S> {
+  const names = state.causeNames;
+  // Causes sorted by name, as the report lists them.
+  const byName = names.map((name, i) => ({ name, i })).sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    scenario,
+    seed,
+    replication,
+    events: state.events.handled,
+    months: state.months.map((m, i) => {
+      const totals = state.monthTotals[i];
+      return {
+        label: m.label,
+        startTick: m.startTick,
+        endTick: m.endTick,
+        shareOfMonth: m.shareOfMonth,
+        installedRackTicks: totals?.installedRackTicks ?? 0,
+        allocatedRackTicks: totals?.allocatedRackTicks ?? 0,
+        downRackTicks: totals?.downRackTicks ?? 0,
+      };
+    }),
+    runs: state.runs.map((r) => {
+      const interruptionsByCause: Record<string, number> = {};
+      for (const { name, i } of byName) {
+        const n = r.causeCounts[i];
+        if (n) interruptionsByCause[name] = n;
+      }
+      return {
+        name: r.spec.name,
+        team: r.spec.team,
+        racks: r.spec.racks,
+        gpus: r.spec.gpus,
+        status: r.status,
+        submitTick: r.spec.submitTick,
+        firstStartTick: r.firstStartTick,
+        endTick: r.endTick,
+        totalFlop: r.spec.totalFlop,
+        doneFlop: r.committedFlop,
+        interruptions: r.interruptions,
+        interruptionsByCause,
+        productiveRackTicks: r.productiveRackTicks,
+        lostRackTicks: r.lostRackTicks,
+        checkpointRackTicks: r.checkpointRackTicks,
+        restartRackTicks: r.restartRackTicks,
+        checkpointIntervalTicks: r.spec.checkpointIntervalTicks,
+        checkpointWriteTicks: r.spec.checkpointWriteTicks,
+        holds: r.recordHolds ? holdsOf(r.holdData, r.holdSlots, names) : undefined,
+        stream: r.spec.stream,
+        priority: r.spec.priority,
+        estimatedTicks: r.spec.estimatedTicks,
+        deadlineTick: r.spec.deadlineTick ?? null,
+      };
+    }),
+  };
+}

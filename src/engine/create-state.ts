@@ -3,6 +3,7 @@ import { createSampler } from '../random/distributions.js';
 import { monthsOf } from '../model/time.js';
 import { EventKind, EventQueue } from './events.js';
 import { createPodTracker } from './pods.js';
+import { runningViews } from './running.js';
 import type { SimulateOptions } from './simulate.js';
 import type { EngineScenario } from './spec.js';
 import type { RunState, SimState } from './state.js';
@@ -55,6 +56,9 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
       holdSlots: 0,
       recordHolds: options.timeline ?? true,
       lastHoldStartTick: 0,
+      isRunning: false,
+      prevRunning: -1,
+      nextRunning: -1,
       requestView: undefined,
       runningView: { id: spec.index, team: spec.team, racks: 0, priority: spec.priority, startTick: 0, estimatedTicks: spec.estimatedTicks, preempting: false, releaseTick: null },
       failureRng: stream('failures'),
@@ -66,8 +70,7 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   for (const run of runs) events.push(run.spec.submitTick, EventKind.submit, run.spec.index);
   const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
   const placement = options.placement;
-  const runningViews: SimState['runningViews'] = [];
-  return {
+  const state: SimState = {
     scenario,
     now: 0,
     events,
@@ -84,12 +87,25 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
     monthIndex: 0,
     monthTotals: months.map(() => ({ installedRackTicks: 0, allocatedRackTicks: 0, downRackTicks: 0 })),
     dirty: false,
-    runningChanged: false,
-    running: [],
-    runningViews,
-    clusterView: { nowTick: 0, installedRacks: 0, freeRacks: 0, spareRacks: 0, downRacks: 0, running: runningViews },
+    runningHead: -1,
+    runningTail: -1,
+    runningValid: true,
+    runningList: [],
+    runningViewList: [],
+    clusterView: {
+      nowTick: 0,
+      installedRacks: 0,
+      freeRacks: 0,
+      spareRacks: 0,
+      downRacks: 0,
+      // Built when the policy reads it (FIFO never does).
+      get running() {
+        return runningViews(state);
+      },
+    },
     pods: placement ? createPodTracker(placement.podRacks, placement.crossPodMfuPenalty) : undefined,
     participants: options.participants ?? [],
     split: { committedComputeTicks: 0, uncommittedComputeTicks: 0, writeTicks: 0, completedCheckpoints: 0 },
   };
+  return state;
 }

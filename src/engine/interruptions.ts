@@ -2,6 +2,7 @@ import type { Participant, ScheduleEvent } from './participant.js';
 import { markHoldEnd } from './holds.js';
 import { returnRacks } from './racks.js';
 import { causeIndex, countInterruption, enqueue, stopHold } from './runs.js';
+import { removeRunning } from './running.js';
 import type { RunSpec } from './spec.js';
 import type { RunState, SimState } from './state.js';
 
@@ -68,6 +69,7 @@ function interruptRun(state: SimState, run: RunState, due: Interruption): void {
   const cause = causeIndex(state, due.cause);
   countInterruption(run, cause);
   markHoldEnd(run, due.savesWork ? 'stopped' : 'failed', cause, 0);
+  removeRunning(state, run);
   returnRacks(state, racks);
   enqueue(state, run);
 }

@@ -3,6 +3,7 @@ import { EventKind } from './events.js';
 import { closeHold, markHoldEnd, openHold } from './holds.js';
 import { returnRacks } from './racks.js';
 import { enqueue, stopHold } from './runs.js';
+import { removeRunning, runningChanged } from './running.js';
 import type { RunState, SimState } from './state.js';
 
 /**
@@ -21,10 +22,8 @@ export function preemptRun(state: SimState, run: RunState): void {
   const releaseTick = t + remainingWriteTicks(run, t);
   stopHold(state, run, true);
   markHoldEnd(run, 'stopped');
-  // The policies' cached view of this run says it is running; a preemption by the facility (not
-  // by the policy) must drop it too, or a policy would preempt the run a second time.
-  state.runningChanged = true;
   if (releaseTick === t) {
+    removeRunning(state, run);
     returnRacks(state, racks);
     enqueue(state, run);
     return;
@@ -36,6 +35,8 @@ export function preemptRun(state: SimState, run: RunState): void {
   const paidTicks = Math.min(releaseTick, state.scenario.horizonTicks) - t;
   run.checkpointRackTicks += paidTicks * racks;
   openHold(run, t, releaseTick, racks, true);
+  // The policy's view of this run must say it is preempting, or a policy would preempt it again.
+  runningChanged(state);
   state.events.push(releaseTick, EventKind.release, run.spec.index, run.epoch);
 }
 
@@ -48,7 +49,7 @@ export function releaseRun(state: SimState, run: RunState): void {
   state.allocatedRacks -= racks;
   run.racksHeld = 0;
   run.releaseTick = null;
-  state.runningChanged = true;
+  removeRunning(state, run);
   returnRacks(state, racks);
   enqueue(state, run);
 }
@@ -61,6 +62,7 @@ export function closePreempting(state: SimState, run: RunState): void {
   state.allocatedRacks -= run.racksHeld;
   run.racksHeld = 0;
   run.status = 'queued';
+  removeRunning(state, run);
 }
 
 /** Ticks until a checkpoint written from `t` completes: a whole write, or the rest of the one under way. */

@@ -3,6 +3,7 @@ import { flopPerTick } from '../model/work.js';
 import { EventKind } from './events.js';
 import { returnRacks, takeRacks } from './racks.js';
 import { closeHold, markHoldEnd, openHold } from './holds.js';
+import { removeRunning } from './running.js';
 import type { QueuedRequest } from './policy.js';
 import type { RunState, SimState } from './state.js';
 
@@ -71,7 +72,6 @@ export function stopHold(state: SimState, run: RunState, keepUncommitted: boolea
   run.racksHeld = 0;
   run.epoch += 1;
   run.pendingSeq = -1;
-  state.runningChanged = true;
 }
 
 export function completeRun(state: SimState, run: RunState): void {
@@ -80,6 +80,7 @@ export function completeRun(state: SimState, run: RunState): void {
   run.committedFlop = run.spec.totalFlop;
   run.status = 'completed';
   run.endTick = state.now;
+  removeRunning(state, run);
   returnRacks(state, run.spec.racks);
 }
 
@@ -115,6 +116,7 @@ export function failRun(state: SimState, run: RunState): void {
     repairTicks = Math.round(((causes[cause] as (typeof causes)[number]).sampleRepairHours(run.repairRng) * 60) / state.scenario.tickMinutes);
   }
   markHoldEnd(run, 'failed', cause, repairTicks);
+  removeRunning(state, run);
   if (repairTicks > 0) {
     state.downRacks += 1;
     state.events.push(state.now + repairTicks, EventKind.repair, run.spec.index);

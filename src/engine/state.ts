@@ -57,6 +57,10 @@ export interface RunState {
   recordHolds: boolean;
   /** When the run's last hold began (its racks were taken). */
   lastHoldStartTick: number;
+  /** Its place in the list of runs holding racks (see running.ts): neighbours' indices, -1 at the ends. */
+  isRunning: boolean;
+  prevRunning: number;
+  nextRunning: number;
   /**
    * The policies' views of this run: the request is built at its first queueing and again once
    * it has started (it becomes a restart); the running view is refreshed at each start and
@@ -109,18 +113,16 @@ export interface SimState {
   monthTotals: MonthTotals[];
   /** The policy must be asked again: the queue or the free racks changed. */
   dirty: boolean;
-  /** A run stopped holding racks or began a preemption since `running` was last compacted. */
-  runningChanged: boolean;
-  /**
-   * Indices of the runs holding racks (active or preempting), in the order they started: every
-   * run that holds racks is here once (runs start only in decide), and one that stopped since
-   * the last decision may linger until the next, so readers check the status.
-   */
-  running: number[];
-  /** The policy's view of each entry of `running`, kept beside it by decide(). */
-  runningViews: RunningView[];
+
+  /** The runs holding racks, in start order: a linked list through the runs (see running.ts). */
+  runningHead: number;
+  runningTail: number;
+  /** The list as arrays, valid while `runningValid`: rebuilt when read after a change. */
+  runningValid: boolean;
+  runningList: RunState[];
+  runningViewList: RunningView[];
   /** The cluster as the policy sees it, updated in place before each call (see decide.ts). */
-  clusterView: { -readonly [K in keyof ClusterView]: ClusterView[K] };
+  clusterView: { -readonly [K in Exclude<keyof ClusterView, 'running'>]: ClusterView[K] } & Pick<ClusterView, 'running'>;
   /** Which pods the runs hold, when the scenario groups racks into pods (see pods.ts). */
   pods: PodTracker | undefined;
   participants: readonly Participant[];

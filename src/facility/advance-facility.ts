@@ -1,4 +1,5 @@
 import type { RunState } from '../engine/state.js';
+import { runningRuns } from '../engine/running.js';
 import type { FacilitySimState, FacilityState } from './facility-state.js';
 import { hourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
@@ -57,9 +58,8 @@ function integrate(state: FacilitySimState, f: FacilityState, hour: number, from
   const trainingKw = trainingKwAtCap(it, f.capShare);
   let rackKwTicks = 0;
   let heldRacks = 0;
-  // Only runs holding racks draw more than idle power; state.running lists them all (O(running)).
-  for (const i of state.running) {
-    const run = state.runs[i] as RunState;
+  // Only runs holding racks draw more than idle power (O(running)).
+  for (const run of runningRuns(state)) {
     if (run.status === 'preempting') {
       rackKwTicks += run.racksHeld * it.checkpointKw * dt;
       heldRacks += run.racksHeld;

@@ -2,6 +2,7 @@ import { flopPerTick } from '../model/work.js';
 import { preemptRun } from '../engine/preempt.js';
 import { returnRacks } from '../engine/racks.js';
 import { setRunRate } from '../engine/runs.js';
+import { runningRuns } from '../engine/running.js';
 import type { RunState } from '../engine/state.js';
 import type { FacilitySimState, FacilityState, Load } from './facility-state.js';
 import { hourConditions } from './conditions.js';
@@ -23,8 +24,7 @@ function load(state: FacilitySimState, f: FacilityState): Load {
   const c = hourConditions(state, f, currentHour(state, f));
   let activeRacks = 0;
   let preemptingRacks = 0;
-  for (const i of state.running) {
-    const run = state.runs[i] as RunState;
+  for (const run of runningRuns(state)) {
     if (run.status === 'active') activeRacks += run.racksHeld;
     else if (run.status === 'preempting') preemptingRacks += run.racksHeld;
   }
@@ -133,8 +133,7 @@ function unchangedWhileUncapped(state: FacilitySimState, f: FacilityState): bool
 
 /** Lowest priority first; among equals the run that started last (it has the least to lose). */
 function shedOrder(state: FacilitySimState): RunState[] {
-  return state.running
-    .map((i) => state.runs[i] as RunState)
+  return runningRuns(state)
     .filter((r) => r.status === 'active')
     .sort((a, b) => a.spec.priority - b.spec.priority || b.holdStartTick - a.holdStartTick || b.spec.index - a.spec.index);
 }
@@ -144,8 +143,7 @@ function applyCap(state: FacilitySimState, f: FacilityState, cap: number): void 
     f.capShare = cap;
     f.speedFactor = cap ** f.spec.capExponent;
   }
-  for (const i of state.running) {
-    const run = state.runs[i] as RunState;
+  for (const run of runningRuns(state)) {
     if (run.status !== 'active') continue;
     const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickMinutes) * f.speedFactor;
     if (run.flopPerTick !== rate) setRunRate(state, run, rate);

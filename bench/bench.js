@@ -11,6 +11,7 @@ import { simulateScenario } from '../dist/simulation/simulate-scenario.js';
 import { runBlock } from '../dist/montecarlo/run-block.js';
 import { createRunner } from '../dist/montecarlo/pool.js';
 import { replicate } from '../dist/montecarlo/replicate.js';
+import { floorLoop } from './floor-loop.js';
 
 const file = 'scenarios/colossus-2-reflection.yaml';
 const cores = availableParallelism();
@@ -39,23 +40,54 @@ function provenanceOf(loaded) {
   return { version: 'bench', scenarioHash: scenarioHash(loaded.written) };
 }
 
-// One thread: the whole cost of a replication (simulate, summarize, fold into the statistics).
+// One thread: capsim's simulation of a replication as Monte Carlo runs it (no timeline), against
+// the floor loop (bench/floor-loop.js) on the same number of events and pending events, measured
+// alternately in this process (CPU time, median of rounds, so that both see the same machine);
+// then the whole cost of a replication (simulate, summarize, fold into the statistics).
 function oneThread() {
   const loaded = load();
-  const task = (to) => ({ scenario: loaded.scenario, seed: loaded.scenario.seed, from: 0, to, provenance: provenanceOf(loaded) });
-  runBlock(task(20));
-  const replications = 300;
-  let t0 = performance.now();
-  const block = runBlock(task(replications));
-  const ms = performance.now() - t0;
-  t0 = performance.now();
-  for (let r = 0; r < replications; r += 1) simulateScenario(loaded.scenario, { replication: r });
-  const simulateMs = performance.now() - t0;
-  console.log(`one thread, ${replications} replications`);
-  console.log(`  ms per replication          ${fmt(ms / replications, 2)} (simulate alone ${fmt(simulateMs / replications, 2)})   target <= 50`);
-  console.log(`  events per replication      ${fmt(block.events / replications, 0)}`);
-  console.log(`  events per second           ${fmt(block.events / (ms / 1000), 0)}`);
-  console.log(`  simulated GPU-hours per s   ${fmt(block.simulatedGpuHours / (ms / 1000), 0)}`);
+  const scenario = loaded.scenario;
+  const replications = 200;
+  let events = 0;
+  const simulateAll = () => {
+    events = 0;
+    for (let r = 0; r < replications; r += 1) events += simulateScenario(scenario, { replication: r, timeline: false }).events;
+  };
+  simulateAll();
+  const perReplication = Math.round(events / replications);
+  // A run holds one pending event; a few repairs are pending besides.
+  const pending = scenario.runs.length + 8;
+  const floorAll = () => {
+    for (let r = 0; r < replications; r += 1) floorLoop(perReplication, pending, r);
+  };
+  const task = { scenario, seed: scenario.seed, from: 0, to: replications, provenance: provenanceOf(loaded) };
+  const blockAll = () => runBlock(task);
+  floorAll();
+  blockAll();
+  const cpuMs = (work) => {
+    const start = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000 / replications;
+  };
+  const capsim = [];
+  const floor = [];
+  const block = [];
+  for (let round = 0; round < 7; round += 1) {
+    capsim.push(cpuMs(simulateAll));
+    floor.push(cpuMs(floorAll));
+    block.push(cpuMs(blockAll));
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const simulateMs = median(capsim);
+  const floorMs = median(floor);
+  const blockMs = median(block);
+  console.log(`one thread, ${replications} replications (CPU time, median of 7 rounds)`);
+  console.log(`  events per replication      ${fmt(perReplication, 0)}`);
+  console.log(`  simulate, ms per replication ${fmt(simulateMs, 3)}   (${fmt((simulateMs * 1e6) / perReplication, 0)} ns per event)`);
+  console.log(`  floor loop, same events      ${fmt(floorMs, 3)}   (${fmt((floorMs * 1e6) / perReplication, 0)} ns per event)`);
+  console.log(`  capsim / floor               ${fmt(simulateMs / floorMs, 2)}   target <= 3`);
+  console.log(`  with summary and statistics ${fmt(blockMs, 3)} ms per replication`);
   console.log(`  peak memory (max RSS)       ${peakMb()} MB\n`);
 }
 
@@ -79,27 +111,38 @@ async function allCores(replications) {
 // Time follows events, not ticks x GPUs. The last row turns failures off: the same ticks x GPUs
 // with almost no events must cost almost nothing.
 function scaling() {
-  console.log('scaling: one thread; runs of 50 racks fill the cluster; failures at 2e-5 per GPU-hour');
-  const widths = [7, 8, 10, 14, 11, 11, 14, 18];
+  console.log('scaling: one thread, CPU time; runs of 50 racks fill the cluster; failures at 2e-5 per GPU-hour');
+  console.log('the last column: cost per event against the default scenario\'s (278 racks), measured in this process; target <= 1.5 at 10,000 racks');
+  const widths = [7, 8, 10, 14, 11, 11, 14, 12];
   const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('');
-  console.log(line(['racks', 'months', 'failures', 'ticks x GPUs', 'events', 'ms', 'µs per event', 'ps per tick x GPU']));
+  const measure = (scenario) => {
+    simulateScenario(scenario, { replication: 1000, timeline: false });
+    const start = process.cpuUsage();
+    let events = 0;
+    let repeats = 0;
+    let ms = 0;
+    do {
+      events += simulateScenario(scenario, { replication: repeats, timeline: false }).events;
+      repeats += 1;
+      const used = process.cpuUsage(start);
+      ms = (used.user + used.system) / 1000;
+    } while (ms < 400 && repeats < 50);
+    return { ms: ms / repeats, events: events / repeats };
+  };
+  const reference = measure(load().scenario);
+  const referenceNs = (reference.ms * 1e6) / reference.events;
+  console.log(line(['racks', 'months', 'failures', 'ticks x GPUs', 'events', 'ms', 'ns per event', 'vs 278']));
   const rows = [];
   for (const racks of [100, 1_000, 10_000]) for (const months of [1, 12, 42]) rows.push({ racks, months, rate: 2e-5 });
   rows.push({ racks: 10_000, months: 42, rate: 0 });
   for (const { racks, months, rate } of rows) {
     const s = parseScenario(scalingScenario(racks, months, rate), 'scaling.yaml').scenario;
-    simulateScenario(s, { replication: 1000 });
-    const start = performance.now();
-    let events = 0;
-    let repeats = 0;
-    do {
-      events = simulateScenario(s, { replication: repeats }).events;
-      repeats += 1;
-    } while (performance.now() - start < 300 && repeats < 20);
-    const ms = (performance.now() - start) / repeats;
+    const { ms, events } = measure(s);
     const tickGpus = s.horizonTicks * racks * 72;
-    console.log(line([racks, months, rate ? 'on' : 'off', tickGpus.toExponential(2), fmt(events, 0), fmt(ms, 2), events ? fmt((ms * 1000) / events, 2) : '–', fmt((ms * 1e9) / tickGpus, 3)]));
+    const ns = (ms * 1e6) / events;
+    console.log(line([racks, months, rate ? 'on' : 'off', tickGpus.toExponential(2), fmt(events, 0), fmt(ms, 2), fmt(ns, 0), rate ? fmt(ns / referenceNs, 2) : '–']));
   }
+  console.log(`  default scenario: ${fmt(referenceNs, 0)} ns per event`);
   console.log(`  peak memory (max RSS)       ${peakMb()} MB`);
 }
 

@@ -51,6 +51,18 @@ export const gpuCatalog: Readonly<Record<string, GpuType>> = {
     hbmGb: 189, // [A] 186–192 GB; the catalog takes the middle
     denseTflops: { bf16: 2500, fp8: 5000, fp4: 10000 }, // [A] NVIDIA DPS device spec
   },
+  'b300-hgx': {
+    id: 'b300-hgx',
+    name: 'NVIDIA B300 (HGX)',
+    // 1,025 W: [D] DGX B300 draws 14.5 kW against DGX B200's 14.3 kW [B] (reference/hardware.md):
+    // 1,000 W + 0.2 kW / 8 GPUs, assuming the host is unchanged
+    tdpW: 1025,
+    idleW: 200, // [A] as B200: NVIDIA DPS device spec minimum 200 W (same board power floor)
+    hbmGb: 288, // [B] glennklockwood.com B300 page
+    // [B] glennklockwood.com B300 page: the HGX variant has B200's FP8 and BF16 (4,500 / 2,250
+    // dense) and 13,125 dense FP4
+    denseTflops: { bf16: 2250, fp8: 4500, fp4: 13125 },
+  },
   'b300-gb300': {
     id: 'b300-gb300',
     name: 'NVIDIA B300 in GB300',

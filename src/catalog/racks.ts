@@ -55,6 +55,15 @@ export const rackCatalog: Readonly<Record<string, RackType>> = {
     idleItKw: 3.6,
     liquidShare: 0, // [B] air-cooled system
   },
+  'hgx-b300': {
+    id: 'hgx-b300',
+    name: 'NVIDIA DGX/HGX B300 (8 GPU)',
+    gpu: gpu('b300-hgx'),
+    gpusPerRack: 8, // [B] reference/hardware.md, DGX B300
+    maxItKw: 14.5, // [B] reference/hardware.md, DGX B300
+    idleItKw: 3.6, // [D] assumed 25% of max, as for HGX B200
+    liquidShare: 0, // [B] "air or liquid": the air-cooled system
+  },
   'hgx-h100': {
     id: 'hgx-h100',
     name: 'NVIDIA DGX/HGX H100 (8 GPU)',

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 // Every field of the JSON report is defined in the README (formula and unit): a field that a
 // report grows without a definition fails here. The scenario snapshots hold every report shape.
 const readme = readFileSync('README.md', 'utf8');
-const snapshots = readdirSync('test/__snapshots__/scenarios').filter((f) => f.endsWith('.json'));
+const snapshots = [
+  ...readdirSync('test/__snapshots__/scenarios').filter((f) => f.endsWith('.json')).map((f) => `test/__snapshots__/scenarios/${f}`),
+  // The JSON of `capsim compare`, every option kind in it.
+  'test/procurement/__snapshots__/lease-vs-cloud.compare.json',
+];
 
 /** Fields whose keys are data (names of causes, teams, streams), not metrics. */
 const keyedByName = new Set(['interruptionsByCause']);
@@ -26,8 +30,8 @@ describe('README', () => {
   });
 
   for (const file of snapshots) {
-    it(`defines every field of the ${file.replace(/\.json$/, '')} report`, () => {
-      const fields = fieldNames(JSON.parse(readFileSync(`test/__snapshots__/scenarios/${file}`, 'utf8')), new Set());
+    it(`defines every field of the ${file.replace(/^.*\//, '').replace(/\.json$/, '')} report`, () => {
+      const fields = fieldNames(JSON.parse(readFileSync(file, 'utf8')), new Set());
       // A field is defined where the README names it in code: `f`, `f[]`, `parent.f` or `f.child`.
       const named = (f: string) => [`\`${f}\``, `\`${f}[]`, `.${f}\``, `\`${f}.`].some((form) => readme.includes(form));
       const undefinedFields = [...fields].filter((f) => !named(f));

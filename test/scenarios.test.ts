@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulateScenario } from '../src/simulation/simulate-scenario.js';
+import { leaseScenario } from '../src/procurement/lease-scenario.js';
 import { summarize } from '../src/reports/summary.js';
 import { renderJson, renderTable } from '../src/reports/table.js';
 import { scenarioHash } from '../src/scenario/hash.js';
@@ -14,7 +15,7 @@ describe('scenarios/', () => {
   for (const file of files) {
     it(`${file} runs and matches its snapshot`, async () => {
       const loaded = await loadScenario(`scenarios/${file}`);
-      const record = simulateScenario(loaded.scenario);
+      const record = simulateScenario(leaseScenario(loaded.scenario, loaded.scenario.lease));
       const summary = summarize(record, { version: 'snapshot', scenarioHash: scenarioHash(loaded.written) });
       expect(summary.runs.length).toBeGreaterThan(0);
       await expect(renderTable(summary)).toMatchFileSnapshot(`__snapshots__/scenarios/${file}.txt`);

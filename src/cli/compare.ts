@@ -17,7 +17,7 @@ export function parseReplications(value: string): number {
 export function registerCompare(program: Command, io: Io): void {
   program
     .command('compare')
-    .description("run the workload under every procurement option (lease, cloud) on the same random streams and compare their costs")
+    .description('run the workload under every procurement option (lease, cloud, own) on its own hardware and the same random streams, and rank them by the cost of the same work')
     .argument('<scenario>', scenarioArgHelp)
     .addOption(seedOption())
     .addOption(new Option('-r, --replications <n>', 'paired replications: 95% intervals of the differences and P(cheapest) need 2 or more').argParser(parseReplications).default(20))

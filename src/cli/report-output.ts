@@ -89,7 +89,9 @@ async function comparisonSections(loaded: LoadedScenario, seed: number): Promise
   const [{ resolveOptions }, { compareOptions }] = await Promise.all([import('../procurement/resolve-options.js'), import('../procurement/compare.js')]);
   const ctx = { scenario: loaded.scenario, written: loaded.written };
   const comparison = compareOptions(ctx, resolveOptions(loaded.written, loaded.scenario), { seed, replications: 1 }, { version: '', scenarioHash: '' });
-  return { options: comparison.options };
+  // The lease-against-cloud line prices a lease GPU-hour's work on each cloud's own hardware.
+  const perLeaseHour = new Map(comparison.breakEven.map((b) => [b.against, b.cloudPricePerLeaseGpuHourUsd]));
+  return { options: comparison.options.map((o) => ({ ...o, priceUsdPerGpuHour: perLeaseHour.get(o.name) ?? o.priceUsdPerGpuHour })) };
 }
 
 function usage(message: string): ScenarioError {

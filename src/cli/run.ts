@@ -39,14 +39,16 @@ export function registerRun(program: Command, io: Io): void {
       const available = monteCarlo ? [...monteCarloFormats, 'html'] : reportFormats;
       opts.format = outputFormat(command, available, monteCarlo ? 'capsim run --replications' : 'capsim run') as ReportFormat;
       if (monteCarlo) return runReplications(file, opts, io, command);
-      const [{ simulateScenario }, { summarize }, { scenarioHash }] = await Promise.all([
+      const [{ simulateScenario }, { leaseScenario }, { summarize }, { scenarioHash }] = await Promise.all([
         import('../simulation/simulate-scenario.js'),
+        import('../procurement/lease-scenario.js'),
         import('../reports/summary.js'),
         import('../scenario/hash.js'),
       ]);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
-      const record = simulateScenario(loaded.scenario, opts.seed === undefined ? {} : { seed: opts.seed });
+      // The cluster as the lease delivers it: its ramp-in, and its end if notice is given.
+      const record = simulateScenario(leaseScenario(loaded.scenario, loaded.scenario.lease), opts.seed === undefined ? {} : { seed: opts.seed });
       const summary = summarize(record, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
       await writeReport(io, opts, summary, record, loaded);
     });

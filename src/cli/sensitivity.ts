@@ -46,11 +46,11 @@ export function registerSensitivity(program: Command, io: Io): void {
       reportWarnings(io, loaded.warnings);
       const options = resolveOptions(loaded.written, loaded.scenario);
       const lease = opts.lease ?? options.find((o) => o.kind === 'lease')?.name;
-      const against = opts.against ?? options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid')?.name;
+      const against = opts.against ?? options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid' && o.kind !== 'own')?.name;
       const known = (name: string | undefined, kinds: string[]) => options.some((o) => o.name === name && kinds.includes(o.kind));
       const problems = [
         ...(known(lease, ['lease', 'hybrid']) ? [] : [error('sensitivity-lease', ['options'], `expected --lease to name a lease or hybrid option (${options.filter((o) => o.kind === 'lease' || o.kind === 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${lease ?? 'none'}`)]),
-        ...(known(against, ['on-demand', 'reserved', 'spot']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
+        ...(known(against, ['on-demand', 'reserved', 'block', 'spot', 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
       ];
       if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
       const result = sensitivity(

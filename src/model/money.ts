@@ -1,5 +1,3 @@
-import type { Month } from './time.js';
-
 /** Money is computed in whole cents so that every allocation adds up exactly. */
 export function usdToCents(usd: number): number {
   return Math.round(usd * 100);
@@ -7,11 +5,6 @@ export function usdToCents(usd: number): number {
 
 export function centsToUsd(cents: number): number {
   return cents / 100;
-}
-
-/** Lease fee of each month of the horizon, in cents: the monthly fee, prorated by days. */
-export function leaseFeeCentsByMonth(months: readonly Month[], monthlyUsd: number): number[] {
-  return months.map((m) => usdToCents(monthlyUsd * m.shareOfMonth));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { leaseScenario } from '../procurement/lease-scenario.js';
 import { simulateScenario } from '../simulation/simulate-scenario.js';
 import { summarize, type Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -27,7 +28,7 @@ export function runBlock(task: BlockTask): BlockResult {
   let events = 0;
   let simulatedGpuHours = 0;
   for (let r = task.from; r < task.to; r += 1) {
-    const record = simulateScenario(task.scenario, { seed: task.seed, replication: r, timeline: false });
+    const record = simulateScenario(leaseScenario(task.scenario, task.scenario.lease), { seed: task.seed, replication: r, timeline: false });
     const summary = summarize(record, task.provenance);
     events += record.events;
     simulatedGpuHours += summary.cluster.availableGpuHours;

@@ -1,67 +1,82 @@
+import type { RackType } from '../catalog/racks.js';
 import type { InterruptionSource } from '../engine/interruptions.js';
 import { youngDalyInterval } from '../model/checkpoint.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
-import { interruptionSource, type InterruptionLayer } from './interruption-source.js';
+import { interruptionSource } from './interruption-source.js';
 import type { CloudOption } from './option.js';
+import { runOnRack } from './run-on-rack.js';
 
 export interface CloudSimulation {
   scenario: Scenario;
-  interruptions: InterruptionSource;
+  /** Spot preemptions; undefined when the option has none. */
+  interruptions: InterruptionSource | undefined;
 }
 
 /**
- * The same workload on a cloud, as a scenario the engine already runs: as many racks as the
- * capacity cap allows (or as the runs ask for at once), no spares, no facility. A run larger
- * than the cap is made smaller (same work, longer); runs beyond the cap together wait in the
- * queue. A large allocation starts after the provisioning lead time. The provider swaps a failed
- * node at once, so nothing goes to repair; hardware failures and spot preemptions come as
- * interruptions at absolute times (interruption-source.ts), so every cloud option sees the same
- * failures at the same moments.
+ * The workload on a cloud, as a scenario the engine already runs, on the option's hardware
+ * (`rack`): every run keeps its GPUs and computes at the option's GPU speed (run-on-rack.ts). The
+ * cluster is the option's capacity cap (or, held to a reservation, its commitment from its start),
+ * else room for every run at once, twice. No spares and no facility. Failures are the engine's own, drawn
+ * from each run's streams exactly as on the lease (so the same run, on the same hardware and size,
+ * without waits, is interrupted at the same moments of its progress); a failed node is out of
+ * service for the provider's replacement time, a cause fixed by a restart needs none. Spot
+ * preemptions come on top as interruptions at absolute times, drawn from streams of their own.
+ * `runs` are the workload's runs and jobs, already drawn for the replication.
  */
-export function cloudScenario(scenario: Scenario, written: WrittenScenario, option: CloudOption): CloudSimulation {
-  const gpusPerRack = scenario.rack.gpusPerRack;
-  // Uncapped: room for every named run at once, and for job streams (whose jobs the scenario does
-  // not list) 64 times the leased cluster, more than any stream a lease could carry asks at once.
-  const asked = scenario.runs.reduce((a, r) => a + r.racks, 0) + scenario.cluster.maxRacks * (scenario.workload ? 64 : 1);
-  const capGpus = option.kind === 'reserved' && option.overflowUsdPerGpuHour === null ? option.committedGpus : option.capacityGpus;
-  const racks = capGpus === null ? asked : Math.max(1, Math.floor(capGpus / gpusPerRack));
+export function cloudScenario(scenario: Scenario, written: WrittenScenario, option: CloudOption, rack: RackType, runs: readonly RunSpec[]): CloudSimulation {
+  const gpusPerRack = rack.gpusPerRack;
+  const heldToCommitment = option.kind === 'reserved' && option.overflow === null;
+  const commitment = option.commitments[0];
+  const capGpus = heldToCommitment && commitment ? commitment.gpus : option.capacityGpus;
+  const capRacks = capGpus === null ? Infinity : Math.max(1, Math.floor(capGpus / gpusPerRack));
   const hardwareRate = scenario.failures.ratePerGpuHour;
   const noticeTicks = option.noticeMinutes / scenario.tickMinutes;
   const savesWork = (spec: RunSpec) => option.preemptionsPerGpuHour > 0 && noticeTicks >= spec.checkpointWriteTicks;
-  const layers: InterruptionLayer[] = [
-    { cause: 'hardware', ratePerGpuHour: hardwareRate, savesWork: () => false },
-    { cause: 'spot-preemption', ratePerGpuHour: option.preemptionsPerGpuHour, savesWork },
-  ];
 
-  const runs = scenario.runs.map((spec): RunSpec => {
-    const runRacks = Math.min(spec.racks, racks);
-    const gpus = runRacks * gpusPerRack;
-    const delayed = spec.gpus >= option.leadTimeAboveGpus ? option.leadTimeTicks : 0;
-    const auto = (written.runs?.find((r) => r.name === spec.name)?.checkpoint?.intervalMinutes ?? 'auto') === 'auto';
-    // An `auto` interval is re-chosen for the run's size and the rate of interruptions that lose work.
-    const losingRate = hardwareRate + (savesWork(spec) ? 0 : option.preemptionsPerGpuHour);
+  const converted = runs.map((spec, index): RunSpec => {
+    const moved = runOnRack(spec, scenario.rack, rack, capRacks);
+    const delayed = moved.gpus >= option.leadTimeAboveGpus ? option.leadTimeTicks : 0;
+    // An `auto` interval is re-chosen when the run's size or the rate of interruptions that lose work changed.
+    const losingRate = hardwareRate + (savesWork(moved) ? 0 : option.preemptionsPerGpuHour);
+    const rechoose = isAuto(spec, scenario, written) && (moved.gpus !== spec.gpus || losingRate !== hardwareRate);
     return {
-      ...spec,
-      racks: runRacks,
-      gpus,
-      submitTick: spec.submitTick + delayed,
-      checkpointIntervalTicks: auto ? autoInterval(spec.checkpointWriteTicks, gpus, losingRate, scenario.tickMinutes) : spec.checkpointIntervalTicks,
+      ...moved,
+      index,
+      submitTick: moved.submitTick + delayed,
+      checkpointIntervalTicks: rechoose ? autoInterval(moved.checkpointWriteTicks, moved.gpus, losingRate, scenario.tickMinutes) : moved.checkpointIntervalTicks,
     };
   });
+  // Uncapped, the provider has room for every run at once twice over, so nodes out for
+  // replacement never hold a restart back.
+  const racks = Number.isFinite(capRacks) ? capRacks : Math.max(1, 2 * converted.reduce((a, r) => a + r.racks, 0));
+  const from = heldToCommitment && commitment ? commitment.fromTick : 0;
+  const phases = from > 0 ? [{ tick: 0, racks: 0 }, { tick: from, racks }] : [{ tick: 0, racks }];
+  const replacement = { distribution: 'fixed' as const, value: option.replacementHours };
+  const causes = scenario.failures.causes.map((c) => ({ ...c, repairHours: needsRepair(c.repairHours) ? replacement : c.repairHours }));
 
-  // No facility limits on a cloud: the provider's power and cooling are its own.
-  const { facility: _facility, ...withoutFacility } = scenario as Scenario & { facility?: unknown };
+  // No facility limits on a cloud: the provider's power and cooling are its own. The workload's
+  // jobs are in `runs` already, so the streams that would draw them again are dropped.
+  const { facility: _facility, workload: _workload, ...rest } = scenario;
   return {
-    scenario: {
-      ...withoutFacility,
-      cluster: { phases: [{ tick: 0, racks }], spareRacks: 0, maxRacks: racks },
-      // The engine draws no failures of its own here: the interruption source gives them all.
-      failures: { ratePerGpuHour: 0, causes: [] },
-      runs,
-    },
-    interruptions: interruptionSource(layers, scenario.tickMinutes, scenario.horizonTicks),
+    scenario: { ...rest, rack, cluster: { phases, spareRacks: 0, maxRacks: racks }, failures: { ...scenario.failures, causes }, runs: converted },
+    interruptions:
+      option.preemptionsPerGpuHour > 0
+        ? interruptionSource([{ cause: 'spot-preemption', ratePerGpuHour: option.preemptionsPerGpuHour, savesWork }], scenario.tickMinutes, scenario.horizonTicks)
+        : undefined,
   };
+}
+
+/** A cause that takes hardware out of service (the catalog's software causes need none). */
+function needsRepair(d: Scenario['failures']['causes'][number]['repairHours']): boolean {
+  return !(d.distribution === 'fixed' && d.value === 0);
+}
+
+/** Whether a run's checkpoint interval is `auto` (Young/Daly), as its run, stream or trace says. */
+function isAuto(spec: RunSpec, scenario: Scenario, written: WrittenScenario): boolean {
+  if (spec.stream === undefined) return (written.runs?.find((r) => r.name === spec.name)?.checkpoint?.intervalMinutes ?? 'auto') === 'auto';
+  const source = scenario.workload?.streams.find((s) => s.name === spec.stream) ?? scenario.workload?.traces.find((t) => t.name === spec.stream);
+  return source?.checkpointInterval === 'auto';
 }
 
 function autoInterval(writeTicks: number, gpus: number, ratePerGpuHour: number, tickMinutes: number): number {

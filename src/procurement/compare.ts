@@ -1,9 +1,13 @@
 import { mean } from 'simple-statistics';
 import type { Provenance } from '../reports/summary.js';
+import { cashCategories } from './cash-flows.js';
 import { evaluateOption, type EvaluateContext } from './evaluate-option.js';
+import { monthsOf } from '../model/time.js';
 import type { ProcurementOption } from './option.js';
-import type { LeaseDetail, OptionResult } from './option-result.js';
+import type { LeaseDetail, OptionResult, OwnDetail } from './option-result.js';
 import { pairedDifference, probabilityCheapest, type PairedDifference } from './paired-stats.js';
+import { breakEven } from './break-even.js';
+import { rankOptions } from './rank-options.js';
 
 export interface CompareSettings {
   seed: number;
@@ -14,59 +18,99 @@ export interface CompareSettings {
 
 /** The JSON contract of `capsim compare`. Every field is defined in the README. */
 export type Comparison = ReturnType<typeof compareOptions>;
+export type ComparedOption = Comparison['options'][number];
 
 /**
  * Every option on the same random streams (common random numbers): replication r of each option
  * uses (seed, r), and the runs' streams are named by run, so the options' results pair up and
- * their differences are measured replication by replication.
+ * their differences are measured replication by replication. Options are ranked by the cost
+ * (net present value) of delivering all the work asked for: those that deliver it all first.
  */
 export function compareOptions(ctx: EvaluateContext, options: readonly ProcurementOption[], settings: CompareSettings, provenance: Provenance) {
   const total = options.length * settings.replications;
+  const withOptions = { ...ctx, options };
   let done = 0;
   const results: OptionResult[][] = options.map((option) =>
     Array.from({ length: settings.replications }, (_, r) => {
-      const result = evaluateOption(ctx, option, settings.seed, r);
+      const result = evaluateOption(withOptions, option, settings.seed, r);
       settings.onProgress?.((done += 1), total);
       return result;
     }),
   );
-  const totals = results.map((reps) => reps.map((x) => x.totalCostUsd));
-  const baseline = totals[0] ?? [];
-  const cheapest = probabilityCheapest(totals);
-  const summaries = options.map((option, i) => summarizeOption(results[i] ?? [], pairedDifference(totals[i] ?? [], baseline), cheapest[i] ?? 0));
+  const column = (f: (x: OptionResult) => number) => results.map((reps) => reps.map(f));
+  const totals = column((x) => x.totalCostUsd);
+  const npvs = column((x) => x.npvUsd);
+  // Only options that delivered all the work in a replication can be its cheapest.
+  const cheapest = probabilityCheapest(results.map((reps) => reps.map((x) => (x.deliveredAll ? x.npvUsd : Infinity))));
+  const months = monthsOf(ctx.scenario.startMinutes, ctx.scenario.tickMinutes, ctx.scenario.horizonTicks).map((m) => m.label);
+  const summaries = options.map((option, i) =>
+    summarizeOption(results[i] ?? [], months, ctx.scenario.runs.map((r) => r.name), {
+      difference: pairedDifference(totals[i] ?? [], totals[0] ?? []),
+      npvDifference: pairedDifference(npvs[i] ?? [], npvs[0] ?? []),
+      probability: cheapest[i] ?? 0,
+      option,
+    }),
+  );
+  const ranks = rankOptions(summaries);
   return {
     capsim: { version: provenance.version, scenarioHash: provenance.scenarioHash, seed: settings.seed, replications: settings.replications },
-    scenario: { name: ctx.scenario.name, start: ctx.scenario.startIso, end: ctx.scenario.endIso, runs: ctx.scenario.runs.map((r) => r.name) },
+    scenario: {
+      name: ctx.scenario.name,
+      start: ctx.scenario.startIso,
+      end: ctx.scenario.endIso,
+      rack: ctx.scenario.rack.id,
+      discountRatePerYear: ctx.scenario.discountRatePerYear,
+      runs: ctx.scenario.runs.map((r) => r.name),
+    },
     baseline: options[0]?.name ?? null,
-    options: summaries,
-    breakEven: breakEven(summaries),
+    options: summaries.map((s, i) => ({ ...s, rank: ranks[i] ?? 0 })),
+    breakEven: breakEven(ctx.scenario, summaries, options),
   };
 }
 
 const meanOf = (values: Array<number | null>): number | null => (values.some((v) => v === null) ? null : mean(values as number[]));
 
-function summarizeOption(reps: OptionResult[], difference: PairedDifference, probability: number) {
+interface Paired {
+  difference: PairedDifference;
+  npvDifference: PairedDifference;
+  probability: number;
+  option: ProcurementOption;
+}
+
+function summarizeOption(reps: OptionResult[], months: string[], named: readonly string[], paired: Paired) {
   const first = reps[0];
   if (!first) throw new Error('compare requires at least one replication');
   return {
     name: first.name,
     kind: first.kind,
+    rack: first.rack,
     totalCostUsd: mean(reps.map((x) => x.totalCostUsd)),
+    npvUsd: mean(reps.map((x) => x.npvUsd)),
     idleCostUsd: mean(reps.map((x) => x.idleCostUsd)),
     utilization: meanOf(reps.map((x) => x.utilization)),
     heldGpuHours: mean(reps.map((x) => x.heldGpuHours)),
     paidGpuHours: mean(reps.map((x) => x.paidGpuHours)),
     deliveredFlop: mean(reps.map((x) => x.deliveredFlop)),
     workFlop: mean(reps.map((x) => x.workFlop)),
+    deliveredShare: mean(reps.map((x) => (x.workFlop > 0 ? x.deliveredFlop / x.workFlop : 1))),
+    deliveredAllShare: reps.filter((x) => x.deliveredAll).length / reps.length,
     costPerDeliveredPflopUsd: meanOf(reps.map((x) => x.costPerDeliveredPflopUsd)),
     priceUsdPerGpuHour: first.priceUsdPerGpuHour,
-    differenceFromBaselineUsd: difference,
-    probabilityCheapest: probability,
-    runs: first.runs.map((run, j) => {
-      const across = reps.map((x) => x.runs[j] ?? run);
+    differenceFromBaselineUsd: paired.difference,
+    npvDifferenceFromBaselineUsd: paired.npvDifference,
+    probabilityCheapest: paired.probability,
+    cashFlows: months.map((month, m) => {
+      const byCategory = Object.fromEntries(cashCategories.map((c) => [`${c}Usd`, mean(reps.map((x) => (x.cashFlows[c][m] ?? 0) / 100))]));
+      return { month, ...byCategory, totalUsd: Object.values(byCategory).reduce((a, b) => a + b, 0) };
+    }),
+    runs: named.flatMap((name) => {
+      const across = reps.flatMap((x) => x.runs.filter((r) => r.name === name && r.stream === undefined).slice(0, 1));
+      const run = across[0];
+      if (!run) return [];
       return {
         name: run.name,
-        where: run.where,
+        where: [...new Set(across.flatMap((x) => x.where))],
+        rack: run.rack,
         gpus: run.gpus,
         completedShare: across.filter((x) => x.status === 'completed').length / across.length,
         progress: mean(across.map((x) => x.progress)),
@@ -77,42 +121,47 @@ function summarizeOption(reps: OptionResult[], difference: PairedDifference, pro
         interruptions: mean(across.map((x) => x.interruptions)),
       };
     }),
-    lease: first.lease === null ? null : leaseMean(reps.map((x) => x.lease as LeaseDetail)),
+    lease: first.lease === null ? null : leaseMean(reps, paired.option),
+    own: first.own === null ? null : ownMean(reps.map((x) => x.own as OwnDetail)),
   };
 }
 
-function leaseMean(details: LeaseDetail[]): LeaseDetail {
+export type OptionSummary = ReturnType<typeof summarizeOption>;
+
+function leaseMean(reps: readonly OptionResult[], option: ProcurementOption) {
+  const details = reps.map((x) => x.lease as LeaseDetail);
   const first = details[0] as LeaseDetail;
+  const terms = option.kind === 'lease' ? option.terms : null;
   return {
-    ...first,
     feesUsd: mean(details.map((d) => d.feesUsd)),
     powerUsd: mean(details.map((d) => d.powerUsd)),
     energyMwh: mean(details.map((d) => d.energyMwh)),
     costPerAvailableGpuHourUsd: meanOf(details.map((d) => d.costPerAvailableGpuHourUsd)),
+    exitCosts: first.exitCosts,
     burstRuns: [...new Set(details.flatMap((d) => d.burstRuns))],
+    endedEarlyShare: details.filter((d) => d.endedEarly).length / details.length,
+    fallback: terms?.fallback ?? null,
+    fallbackUsd: mean(details.map((d) => d.fallbackUsd)),
+    terminationRisk: terms?.termination
+      ? {
+          probabilityPerMonth: terms.termination.probabilityPerMonth,
+          afterMonths: terms.termination.afterMonths,
+          noticeDays: terms.termination.noticeDays,
+          terminatedShare: details.filter((d) => d.terminatedByLessor).length / details.length,
+          expectedCostUsd: mean(details.map((d) => d.terminationCostUsd)),
+          expectedNpvUsd: mean(details.map((d) => d.terminationNpvUsd)),
+          costWithoutRiskUsd: mean(reps.map((x) => x.totalCostUsd - (x.lease?.terminationCostUsd ?? 0))),
+        }
+      : null,
   };
 }
 
-/**
- * Break-even utilization of each lease against each cloud option: lease cost per available
- * GPU-hour / cloud price per GPU-hour. Above it, the lease's GPU-hours used cost less than the
- * cloud's.
- */
-function breakEven(options: ReadonlyArray<ReturnType<typeof summarizeOption>>) {
-  const leases = options.filter((o) => o.kind === 'lease' && o.lease?.costPerAvailableGpuHourUsd != null);
-  const clouds = options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid' && o.priceUsdPerGpuHour !== null);
-  return leases.flatMap((lease) =>
-    clouds.map((cloud) => {
-      const leaseCost = lease.lease?.costPerAvailableGpuHourUsd ?? 0;
-      const price = cloud.priceUsdPerGpuHour ?? 0;
-      return {
-        lease: lease.name,
-        against: cloud.name,
-        leaseCostPerAvailableGpuHourUsd: leaseCost,
-        cloudPriceUsdPerGpuHour: price,
-        utilization: price > 0 ? leaseCost / price : null,
-        leaseUtilization: lease.utilization,
-      };
-    }),
-  );
+function ownMean(details: OwnDetail[]) {
+  return {
+    capexUsd: mean(details.map((d) => d.capexUsd)),
+    residualUsd: mean(details.map((d) => d.residualUsd)),
+    bookValueUsd: mean(details.map((d) => d.bookValueUsd)),
+    energyMwh: mean(details.map((d) => d.energyMwh)),
+    costPerAvailableGpuHourUsd: meanOf(details.map((d) => d.costPerAvailableGpuHourUsd)),
+  };
 }

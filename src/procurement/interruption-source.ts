@@ -15,7 +15,7 @@ export interface InterruptionLayer {
  * layer's rate: layer i takes the points with a rate coordinate in [r_0 + .. + r_(i-1), .. + r_i).
  * Raising one layer's rate adds points and moves none, so with common streams a spot option with
  * a higher preemption rate sees every interruption the other sees, and more. Time is cut in
- * windows of a day, each with its own stream (`run:<name>:interruptions:<day>`): a window's points
+ * windows of a day, each with its own stream (`run:<name>:preemptions:<day>`): a window's points
  * come out in order of their rate coordinate (exponential gaps of mean 1 / (GPUs x window hours)),
  * so a higher cut draws a longer prefix of the same sequence.
  */
@@ -38,7 +38,7 @@ export function interruptionSource(layers: readonly InterruptionLayer[], tickMin
   };
 
   function windowPoints(spec: RunSpec, window: number, seed: number, replication: number): Interruption[] {
-    const rng = createRng(seed, replication, `run:${spec.name}:interruptions:${window}`);
+    const rng = createRng(seed, replication, `run:${spec.name}:preemptions:${window}`);
     const points: Array<Interruption & { y: number }> = [];
     let y = 0;
     for (;;) {

@@ -1,22 +1,12 @@
 import { sum } from 'simple-statistics';
 import { monthsOf, tickToIso } from '../model/time.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
 import { leaseFeeCents } from './lease-bill.js';
-import type { LeaseOption } from './option.js';
 
 /** The tick at which notice given at `noticeTick` ends the lease (never past the horizon). */
-export function exitTick(scenario: Scenario, lease: LeaseOption, noticeTick: number): number {
-  const noticeTicks = Math.round(((lease.exit?.noticeDays ?? 0) * 24 * 60) / scenario.tickMinutes);
+export function exitTick(scenario: Scenario, noticeDays: number, noticeTick: number): number {
+  const noticeTicks = Math.round((noticeDays * 24 * 60) / scenario.tickMinutes);
   return Math.min(scenario.horizonTicks, noticeTick + noticeTicks);
-}
-
-/** The scenario as the lease runs it: cut short when the option gives notice to exit. */
-export function leaseScenario(scenario: Scenario, lease: LeaseOption): Scenario {
-  const notice = lease.exit?.noticeGivenTick;
-  if (notice === null || notice === undefined) return scenario;
-  const end = exitTick(scenario, lease, notice);
-  // endIso is the last day inside the horizon (inclusive), as in a scenario file.
-  return { ...scenario, horizonTicks: end, endIso: tickToIso(scenario.startMinutes, scenario.tickMinutes, end - 1).slice(0, 10) };
 }
 
 export interface ExitCost {
@@ -33,12 +23,13 @@ export interface ExitCost {
  * The cost of exiting: for every month from the end of the minimum term on, the fees paid if
  * notice is given on its first day (power, which depends on use, is left out).
  */
-export function exitCosts(scenario: Scenario, lease: LeaseOption): ExitCost[] {
+export function exitCosts(scenario: Scenario, lease: LeaseSpec): ExitCost[] {
   if (!lease.exit) return [];
+  const noticeDays = lease.exit.noticeDays;
   const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
   const fullCents = sum(leaseFeeCents(months, lease));
   return months.slice(lease.exit.minimumMonths).map((m) => {
-    const end = exitTick(scenario, lease, m.startTick);
+    const end = exitTick(scenario, noticeDays, m.startTick);
     const paidCents = sum(leaseFeeCents(monthsOf(scenario.startMinutes, scenario.tickMinutes, end), lease));
     return {
       noticeMonth: m.label,

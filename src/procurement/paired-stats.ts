@@ -27,7 +27,8 @@ export function pairedDifference(option: readonly number[], baseline: readonly n
 
 /**
  * For each option, the share of replications in which it is the cheapest; an exact tie splits the
- * replication evenly among the tied options.
+ * replication evenly among the tied options. An infinite cost cannot win (compare gives it to an
+ * option that left work undone): a replication in which no option has a finite cost has no winner.
  */
 export function probabilityCheapest(costsByOption: ReadonlyArray<readonly number[]>): number[] {
   const n = costsByOption[0]?.length ?? 0;
@@ -35,6 +36,7 @@ export function probabilityCheapest(costsByOption: ReadonlyArray<readonly number
   for (let r = 0; r < n; r++) {
     const costs = costsByOption.map((c) => c[r] ?? Infinity);
     const least = Math.min(...costs);
+    if (least === Infinity) continue;
     const tied = costs.flatMap((c, i) => (c === least ? [i] : []));
     for (const i of tied) wins[i] = (wins[i] ?? 0) + 1 / tied.length;
   }

@@ -1,79 +1,151 @@
 import { plainTable } from '../reports/plain-table.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
-import type { Comparison } from './compare.js';
+import type { ComparedOption, Comparison } from './compare.js';
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
+const width = 100;
 
-/** `capsim compare` as a table: options side by side, runs by option, break-even, confidence. */
+/**
+ * `capsim compare` as text for a 100-column terminal: the options ranked by the cost of the work
+ * with paired differences, what each delivers and on what hardware, cost and time to train per
+ * run, cash by year, break-even, exit and termination, and how sure the answer is.
+ */
 export function renderComparison(c: Comparison): string {
   const out: string[] = [];
   const reps = c.capsim.replications;
+  const ranked = [...c.options].sort((a, b) => a.rank - b.rank);
+  const rate = c.scenario.discountRatePerYear;
   out.push(`${c.scenario.name}`);
   out.push(`${c.scenario.start} .. ${c.scenario.end} · ${c.options.length} options on common random numbers · ${reps} replication${reps === 1 ? '' : 's'}${reps > 1 ? ' (means)' : ''}`);
-  out.push(`capsim ${c.capsim.version} · seed ${c.capsim.seed} · scenario ${c.capsim.scenarioHash.slice(0, 12)}`);
+  out.push(`capsim ${c.capsim.version} · seed ${c.capsim.seed} · scenario ${c.capsim.scenarioHash.slice(0, 12)} · NPV at ${formatPercent(rate, 1)} a year`);
   out.push('');
 
-  out.push('Options');
+  out.push('Cost of the work, ranked: options that deliver all of it first, then by NPV');
+  out.push(`Δ NPV: the paired difference from ${c.baseline ?? 'the first option'}, replication by replication`);
   out.push(
     plainTable(
-      ['option', 'kind', 'total cost', `vs ${c.baseline ?? 'baseline'}`, reps > 1 ? '95% CI of difference' : '', 'P(cheapest)', 'utilization', 'idle cost', '$ per PFLOP', 'work done'],
-      c.options.map((o) => {
-        const d = o.differenceFromBaselineUsd;
-        const done = o.workFlop > 0 ? o.deliveredFlop / o.workFlop : null;
+      ['#', 'option', 'nominal', 'NPV', 'Δ NPV', reps > 1 ? '95% CI of Δ NPV' : '', 'P(cheapest)'],
+      ranked.map((o) => {
+        const d = o.npvDifferenceFromBaselineUsd;
+        const isBaseline = o.name === c.baseline;
         return [
+          String(o.rank),
           o.name,
-          o.kind,
           formatUsd(o.totalCostUsd),
-          o.name === c.baseline ? '–' : signedUsd(d.meanUsd),
-          d.ci95Usd && o.name !== c.baseline ? `${signedUsd(d.ci95Usd[0])} .. ${signedUsd(d.ci95Usd[1])}` : '',
+          formatUsd(o.npvUsd),
+          isBaseline ? '–' : signedUsd(d.meanUsd),
+          d.ci95Usd && !isBaseline ? `${signedUsd(d.ci95Usd[0])} .. ${signedUsd(d.ci95Usd[1])}` : '',
           reps > 1 ? formatPercent(o.probabilityCheapest, 0) : o.probabilityCheapest > 0 ? 'cheapest' : '',
-          formatPercent(o.utilization),
-          formatUsd(o.idleCostUsd),
-          o.costPerDeliveredPflopUsd === null ? '–' : `$${o.costPerDeliveredPflopUsd.toFixed(4)}`,
-          formatPercent(done, 0),
         ];
       }),
+      2,
     ),
   );
   out.push('');
 
-  out.push('Cost per run (lease: usage share / fully loaded; cloud: as billed)');
+  out.push('What each delivers, and on what');
   out.push(
-    runsByOption(c, (o, r) => {
-      const cost = r.where === 'lease' ? `${formatUsd(r.costUsd)} / ${formatUsd(r.costFullyLoadedUsd)}` : formatUsd(r.costUsd);
-      return o.kind === 'hybrid' ? `${cost} (${r.where})` : cost;
-    }),
+    plainTable(
+      ['option', 'kind', 'hardware', 'work done', 'utilization', 'idle cost', '$ per PFLOP'],
+      ranked.map((o) => [
+        o.name,
+        o.kind,
+        o.rack,
+        formatPercent(o.deliveredShare, o.deliveredAllShare === 1 || o.deliveredShare < 0.995 ? 0 : 1),
+        formatPercent(o.utilization),
+        formatUsd(o.idleCostUsd),
+        o.costPerDeliveredPflopUsd === null ? '–' : `$${o.costPerDeliveredPflopUsd.toFixed(4)}`,
+      ]),
+      3,
+    ),
   );
   out.push('');
 
-  out.push('Time to train, days from submit (GPUs)');
-  out.push(
-    runsByOption(c, (_o, r) => {
-      const days = r.timeToTrainDays === null ? `unfinished (${formatPercent(r.progress, 0)})` : formatDecimal(r.timeToTrainDays);
-      return `${days} (${formatCount(r.gpus)})`;
-    }),
-  );
-  out.push('');
+  if (c.scenario.runs.length > 0) {
+    out.push(...wrap(`Runs: ${c.scenario.runs.map((name, i) => `${i + 1}\u00a0${name}`).join(' · ')}`).map((line) => line.replaceAll('\u00a0', ' ')));
+    out.push('');
+    out.push('Cost per run (each option\'s bill spread over the runs by GPU-hours held; a cloud: as billed)');
+    out.push(byRun(c, ranked, (r) => formatUsd(r.costFullyLoadedUsd)));
+    out.push('');
+    out.push('Time to train, days from submit ((x%): unfinished, with the work done)');
+    out.push(byRun(c, ranked, (r) => (r.timeToTrainDays === null ? `(${formatPercent(r.progress, 0)})` : formatDecimal(r.timeToTrainDays))));
+    const resized = ranked.flatMap((o) => {
+      const runs = o.runs.filter((r, j) => r.gpus !== c.options[0]?.runs[j]?.gpus);
+      return runs.length > 0 ? [`${o.name}: ${runs.map((r) => `${r.name} on ${formatCount(r.gpus)} GPUs`).join(', ')}`] : [];
+    });
+    if (resized.length > 0) out.push(...wrap(`Other sizes than on ${c.baseline}: ${resized.join('; ')}`));
+    out.push('');
+  }
 
-  if (c.breakEven.length > 0) {
-    out.push('Break-even utilization (lease cost per available GPU-hour / cloud price per GPU-hour)');
+  out.push(...cashByYear(c, ranked));
+  out.push(...breakEvenTables(c));
+  out.push(...exitTables(c));
+  out.push(...riskLines(c));
+  out.push(...ownLines(c));
+
+  out.push(...wrap(confidenceLine(c)));
+  const short = ranked.filter((o) => o.deliveredAllShare < 1);
+  if (short.length > 0) {
+    out.push(
+      ...wrap(
+        `Not all the work: ${short.map((o) => `${o.name} (${formatPercent(o.deliveredShare, 0)} delivered; all of it in ${formatCount(Math.round(o.deliveredAllShare * reps))} of ${reps})`).join(', ')}. ` +
+          'They rank after the options that deliver it all and cannot be the cheapest in a replication they did not finish.',
+      ),
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+/** One row per option, one column per run (numbered as in the legend). */
+function byRun(c: Comparison, options: readonly ComparedOption[], cell: (run: ComparedOption['runs'][number]) => string): string {
+  return plainTable(
+    ['option', ...c.scenario.runs.map((_, i) => String(i + 1))],
+    options.map((o) => [o.name, ...c.scenario.runs.map((name) => {
+      const r = o.runs.find((x) => x.name === name);
+      return r ? cell(r) : '–';
+    })]),
+  );
+}
+
+function cashByYear(c: Comparison, options: readonly ComparedOption[]): string[] {
+  const years = [...new Set(c.options[0]?.cashFlows.map((m) => m.month.slice(0, 4)) ?? [])];
+  if (years.length === 0) return [];
+  const shown = years.slice(0, 6);
+  return [
+    `Cash out by calendar year (nominal; own: the residual value comes back in the last month)${shown.length < years.length ? ', first 6 years' : ''}`,
+    plainTable(
+      ['option', ...shown],
+      options.map((o) => [o.name, ...shown.map((y) => formatUsd(o.cashFlows.filter((m) => m.month.startsWith(y)).reduce((a, m) => a + m.totalUsd, 0)))]),
+    ),
+    '',
+  ];
+}
+
+function breakEvenTables(c: Comparison): string[] {
+  const out: string[] = [];
+  for (const lease of [...new Set(c.breakEven.map((b) => b.lease))]) {
+    const rows = c.breakEven.filter((b) => b.lease === lease);
+    const cost = rows[0]?.leaseCostPerAvailableGpuHourUsd ?? null;
+    out.push(...wrap(`Break-even utilization of ${lease} (${formatUsd(cost)} per available GPU-hour; utilization ${formatPercent(rows[0]?.leaseUtilization ?? null)}): its cost / each cloud's price of a lease GPU-hour's work`));
     out.push(
       plainTable(
-        ['lease', 'against', 'lease $/GPU-h', 'cloud $/GPU-h', 'break-even', 'lease utilization', 'verdict'],
-        c.breakEven.map((b) => [
-          b.lease,
+        ['against', '$/GPU-h', 'per lease GPU-h', 'break-even', 'verdict'],
+        rows.map((b) => [
           b.against,
-          formatUsd(b.leaseCostPerAvailableGpuHourUsd),
           formatUsd(b.cloudPriceUsdPerGpuHour),
+          formatUsd(b.cloudPricePerLeaseGpuHourUsd),
           formatPercent(b.utilization),
-          formatPercent(b.leaseUtilization),
           b.utilization === null || b.leaseUtilization === null ? '–' : b.leaseUtilization >= b.utilization ? 'lease cheaper per GPU-hour used' : 'cloud cheaper per GPU-hour used',
         ]),
       ),
     );
     out.push('');
   }
+  return out;
+}
 
+function exitTables(c: Comparison): string[] {
+  const out: string[] = [];
   for (const o of c.options.filter((x) => x.kind === 'lease' && (x.lease?.exitCosts.length ?? 0) > 0)) {
     const costs = o.lease?.exitCosts ?? [];
     const every = Math.ceil(costs.length / 6);
@@ -86,41 +158,66 @@ export function renderComparison(c: Comparison): string {
     );
     out.push('');
   }
-
-  out.push(confidenceLine(c));
-  const short = c.options.filter((o) => o.workFlop > 0 && o.deliveredFlop < o.workFlop * (1 - 1e-9));
-  if (short.length > 0) {
-    out.push(
-      `Note: ${short.map((o) => `${o.name} (${formatPercent(o.deliveredFlop / o.workFlop, 0)})`).join(', ')} did not deliver all the work within the horizon: ` +
-        'its cost buys less; compare $ per PFLOP as well.',
-    );
-  }
-  return out.join('\n') + '\n';
+  return out;
 }
 
-type ComparedOption = Comparison['options'][number];
+function riskLines(c: Comparison): string[] {
+  const out: string[] = [];
+  for (const o of c.options) {
+    const risk = o.lease?.terminationRisk;
+    if (!risk) continue;
+    out.push(
+      ...wrap(
+        `Lessor's termination, ${o.name}: ${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${formatCount(risk.noticeDays)} days' notice, ` +
+          `runs left to ${o.lease?.fallback ?? 'nobody (left undone)'}. Terminated in ${formatPercent(risk.terminatedShare, 0)} of ${c.capsim.replications} replications. ` +
+          `Without the risk (as capsim run bills the lease) ${formatUsd(risk.costWithoutRiskUsd)}; with it ${formatUsd(o.totalCostUsd)}: ` +
+          `the risk's expected cost is ${signedUsd(risk.expectedCostUsd)} (NPV ${signedUsd(risk.expectedNpvUsd)}).`,
+      ),
+    );
+    out.push('');
+  }
+  return out;
+}
 
-/** One row per run, one column per option; a run an option does not have shows a dash. */
-function runsByOption(c: Comparison, cell: (option: ComparedOption, run: ComparedOption['runs'][number]) => string): string {
-  return plainTable(
-    ['run', ...c.options.map((o) => o.name)],
-    c.scenario.runs.map((name) => [
-      name,
-      ...c.options.map((o) => {
-        const r = o.runs.find((x) => x.name === name);
-        return r ? cell(o, r) : '–';
-      }),
-    ]),
-  );
+function ownLines(c: Comparison): string[] {
+  const out: string[] = [];
+  for (const o of c.options) {
+    if (!o.own) continue;
+    out.push(
+      ...wrap(
+        `Owning, ${o.name}: racks, network and storage ${formatUsd(o.own.capexUsd)}; worth ${formatUsd(o.own.residualUsd)} at the horizon's end; ` +
+          `${formatCount(o.own.energyMwh)} MWh; ${formatUsd(o.own.costPerAvailableGpuHourUsd)} per available GPU-hour.`,
+      ),
+    );
+    out.push('');
+  }
+  return out;
 }
 
 function confidenceLine(c: Comparison): string {
   const reps = c.capsim.replications;
   if (reps < 2) return 'Confidence: one replication; run with --replications 20 or more for intervals and P(cheapest).';
   const best = [...c.options].sort((a, b) => b.probabilityCheapest - a.probabilityCheapest)[0];
-  const clear = c.options.filter((o) => o.name !== c.baseline && o.differenceFromBaselineUsd.ci95Usd && (o.differenceFromBaselineUsd.ci95Usd[0] > 0 || o.differenceFromBaselineUsd.ci95Usd[1] < 0));
+  const clear = c.options.filter((o) => {
+    const ci = o.npvDifferenceFromBaselineUsd.ci95Usd;
+    return o.name !== c.baseline && ci && (ci[0] > 0 || ci[1] < 0);
+  });
   return (
     `Confidence: ${best ? `${best.name} is the cheapest in ${formatPercent(best.probabilityCheapest, 0)} of ${reps} paired replications` : ''}; ` +
-    `${clear.length} of ${c.options.length - 1} differences from ${c.baseline} exclude zero at 95%.`
+    `${clear.length} of ${c.options.length - 1} NPV differences from ${c.baseline} exclude zero at 95%.`
   );
+}
+
+/** A sentence cut into lines of at most 100 columns, at spaces. */
+function wrap(text: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line.length > 0 && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line.length > 0 ? `${line} ${word}` : word;
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
 }

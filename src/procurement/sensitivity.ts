@@ -1,6 +1,7 @@
 import { mean } from 'simple-statistics';
 import type { Provenance } from '../reports/summary.js';
-import type { Scenario } from '../scenario/scenario.js';
+import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
+import { scalePrice } from './price-path.js';
 import { evaluateOption, type EvaluateContext } from './evaluate-option.js';
 import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
 
@@ -15,10 +16,12 @@ export interface SensitivityParameter {
   apply: (ctx: EvaluateContext, options: ProcurementOption[], factor: number) => { ctx: EvaluateContext; options: ProcurementOption[] };
 }
 
-const mapLease = (options: ProcurementOption[], f: (l: LeaseOption) => LeaseOption) =>
-  options.map((o) => (o.kind === 'lease' ? f(o) : o.kind === 'hybrid' ? { ...o, lease: f(o.lease) } : o));
+const mapLease = (options: ProcurementOption[], f: (l: LeaseSpec) => LeaseSpec) => {
+  const terms = (l: LeaseOption): LeaseOption => ({ ...l, terms: f(l.terms) });
+  return options.map((o) => (o.kind === 'lease' ? terms(o) : o.kind === 'hybrid' ? { ...o, lease: terms(o.lease) } : o));
+};
 const mapCloud = (options: ProcurementOption[], f: (c: CloudOption) => CloudOption) =>
-  options.map((o) => (o.kind === 'lease' ? o : o.kind === 'hybrid' ? { ...o, burst: f(o.burst) } : f(o)));
+  options.map((o) => (o.kind === 'lease' || o.kind === 'own' ? o : o.kind === 'hybrid' ? { ...o, burst: f(o.burst) } : f(o)));
 const mapScenario = (ctx: EvaluateContext, f: (s: Scenario) => Scenario): EvaluateContext => ({ ...ctx, scenario: f(ctx.scenario) });
 
 export const sensitivityParameters: readonly SensitivityParameter[] = [
@@ -27,13 +30,19 @@ export const sensitivityParameters: readonly SensitivityParameter[] = [
     description: 'every cloud price per GPU-hour (overflow included)',
     apply: (ctx, options, k) => ({
       ctx,
-      options: mapCloud(options, (c) => ({ ...c, priceUsdPerGpuHour: c.priceUsdPerGpuHour * k, overflowUsdPerGpuHour: c.overflowUsdPerGpuHour === null ? null : c.overflowUsdPerGpuHour * k })),
+      options: mapCloud(options, (c) => ({
+        ...c,
+        price: scalePrice(c.price, k),
+        commitments: c.commitments.map((m) => ({ ...m, priceUsdPerGpuHour: m.priceUsdPerGpuHour * k })),
+        overflow: c.overflow === null ? null : scalePrice(c.overflow, k),
+        upgrade: c.upgrade === null ? null : { ...c.upgrade, price: scalePrice(c.upgrade.price, k) },
+      })),
     }),
   },
   {
     name: 'lease-fee',
     description: 'the lease fee, every step of its schedule',
-    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, schedule: l.schedule.map((s) => ({ ...s, monthlyUsd: s.monthlyUsd * k })) })) }),
+    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, schedule: l.schedule.map((step) => ({ ...step, monthlyUsd: step.monthlyUsd * k })) })) }),
   },
   {
     name: 'failure-rate',
@@ -78,8 +87,9 @@ export type Sensitivity = ReturnType<typeof sensitivity>;
 /** Cloud cost - lease cost (positive: the lease saves money), mean over the paired replications. */
 function leaseSavings(ctx: EvaluateContext, options: ProcurementOption[], s: SensitivitySettings): number {
   const find = (name: string) => options.find((o) => o.name === name) as ProcurementOption;
+  const withOptions = { ...ctx, options };
   const diffs = Array.from({ length: s.replications }, (_, r) =>
-    evaluateOption(ctx, find(s.against), s.seed, r).totalCostUsd - evaluateOption(ctx, find(s.lease), s.seed, r).totalCostUsd,
+    evaluateOption(withOptions, find(s.against), s.seed, r).totalCostUsd - evaluateOption(withOptions, find(s.lease), s.seed, r).totalCostUsd,
   );
   return mean(diffs);
 }

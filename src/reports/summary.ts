@@ -2,7 +2,8 @@ import { sum } from 'simple-statistics';
 import { summarizeFacility } from '../facility/summarize-facility.js';
 import type { RunRecord } from '../simulation/record.js';
 import { summarizeQueue } from './queue-metrics.js';
-import { allocateCents, centsToUsd, leaseFeeCentsByMonth } from '../model/money.js';
+import { centsToUsd } from '../model/money.js';
+import { billLease } from '../procurement/lease-bill.js';
 import { tickToIso } from '../model/time.js';
 import { ettr, gpuHours, heldRackTicks, queueWaitTicks, ratio, wallClockTicks } from './metrics.js';
 
@@ -31,13 +32,15 @@ export function summarize(record: RunRecord, provenance: Provenance) {
   const held = record.runs.map(heldRackTicks);
   const runTotal = (f: (r: (typeof record.runs)[number]) => number) => sum(record.runs.map(f));
 
-  const feeCents = leaseFeeCentsByMonth(record.months, s.lease.monthlyUsd);
-  const leaseCents = sum(feeCents);
-  // Usage share: each run pays for its share of the available GPU-hours; the rest is idle cost.
-  const usageCents = allocateCents(leaseCents, [...held, installed - allocated]);
-  const idleCents = usageCents.pop() ?? 0;
-  // Fully loaded: the whole lease spread over the runs by GPU-hours held.
-  const loadedCents = allocateCents(leaseCents, held);
+  // The lease's bill, as `capsim compare` bills it: fees and any power passed through. Usage share:
+  // each run pays for its share of the available GPU-hours, the rest is idle cost; fully loaded:
+  // the whole lease spread over the runs by GPU-hours held.
+  const bill = billLease(record, s.lease);
+  const leaseCents = bill.totalCents;
+  const paidCents = bill.feeCentsByMonth.map((fee, i) => fee + (bill.powerCentsByMonth[i] ?? 0));
+  const usageCents = bill.usageShareCents;
+  const idleCents = bill.idleCents;
+  const loadedCents = bill.fullyLoadedCents;
 
   return {
     capsim: {
@@ -59,7 +62,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       spareRacks: s.cluster.spareRacks,
       gpus: s.cluster.maxRacks * s.rack.gpusPerRack,
       failureRatePerGpuHour: s.failures.ratePerGpuHour,
-      leaseMonthlyUsd: s.lease.monthlyUsd,
+      leaseMonthlyUsd: s.lease.schedule[0]?.monthlyUsd ?? 0,
     },
     runs: record.runs.map((r, i) => ({
       name: r.name,
@@ -106,7 +109,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       idleGpuHours: hours(m.installedRackTicks - m.allocatedRackTicks - m.downRackTicks),
       downGpuHours: hours(m.downRackTicks),
       utilization: ratio(m.allocatedRackTicks, m.installedRackTicks),
-      leasePaidUsd: centsToUsd(feeCents[i] ?? 0),
+      leasePaidUsd: centsToUsd(paidCents[i] ?? 0),
     })),
     money: {
       leasePaidUsd: centsToUsd(leaseCents),

@@ -6,6 +6,7 @@ import { parseIsoMinutes } from '../model/time.js';
 import { trainingFlop } from '../model/work.js';
 import { youngDalyInterval } from '../model/checkpoint.js';
 import { defaults } from './defaults.js';
+import { normalizeLease } from './normalize-lease.js';
 import { schedulingSections } from '../workload/sections.js';
 import type { WrittenDistribution, WrittenRun, WrittenScenario } from './schema.js';
 import type { FailureSpec, RunSpec, Scenario } from './scenario.js';
@@ -65,7 +66,8 @@ export function normalize(w: WrittenScenario): Scenario {
     rack,
     cluster: { phases, spareRacks: w.cluster.spareRacks ?? defaults.spareRacks, maxRacks },
     failures,
-    lease: { monthlyUsd: w.lease.monthlyUsd },
+    lease: normalizeLease(w.lease, { startMinutes, tickMinutes, fullRacks: maxRacks }),
+    discountRatePerYear: w.discountRatePerYear ?? 0,
     runs,
     ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }),
     ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack }) } : {}),

@@ -56,8 +56,12 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
   }
 
   if (s.lease.monthlyUsd === 0) {
-    warn('zero-price', ['lease', 'monthlyUsd'], 'a lease of $0 a month makes every cost zero and the break-even meaningless; for owned capacity, give its monthly cost of ownership');
+    warn('zero-price', ['lease', 'monthlyUsd'], 'a lease of $0 a month makes every cost zero and the break-even meaningless; to price owning the racks, add an option of kind own');
   }
+  s.lease.schedule?.forEach((step, j) => {
+    if (step.monthlyUsd === 0) warn('zero-price', ['lease', 'schedule', j, 'monthlyUsd'], 'a fee of $0 a month makes the lease free in that stretch; is a fee missing?');
+  });
+  checkPue(s.lease.pue, ['lease', 'pue'], warn);
 
   const racks = s.cluster.racks ?? Math.max(0, ...(s.cluster.phases ?? []).map((p) => p.racks));
   const spare = s.cluster.spareRacks ?? 0;
@@ -104,11 +108,18 @@ function checkOptionPlausibility(s: WrittenScenario, warn: Warn): void {
       o.schedule?.forEach((step, j) => {
         if (step.monthlyUsd === 0) warn('zero-price', at('schedule', j, 'monthlyUsd'), `a fee of $0 a month ${free}`);
       });
-      if (o.pue !== undefined && o.pue > maxPlausiblePue) {
-        warn('implausible-pue', at('pue'), `a PUE of ${o.pue} is above ${maxPlausiblePue}; the industry average is 1.56-1.58 and new liquid-cooled builds reach 1.05-1.20`);
-      }
+      checkPue(o.pue, at('pue'), warn);
+    } else if (o.kind === 'own') {
+      if (o.capexUsdPerRack === 0) warn('zero-price', at('capexUsdPerRack'), `racks at $0 each ${free}`);
+      checkPue(o.pue, at('pue'), warn);
     } else if (o.kind !== 'hybrid' && o.priceUsdPerGpuHour === 0) {
       warn('zero-price', at('priceUsdPerGpuHour'), `a price of $0 per GPU-hour ${free}`);
     }
   });
+}
+
+function checkPue(pue: number | undefined, path: PathSegment[], warn: Warn): void {
+  if (pue !== undefined && pue > maxPlausiblePue) {
+    warn('implausible-pue', path, `a PUE of ${pue} is above ${maxPlausiblePue}; the industry average is 1.56-1.58 and new liquid-cooled builds reach 1.05-1.20`);
+  }
 }

@@ -9,6 +9,7 @@ import { error, type PathSegment, type Problem } from './problems.js';
 import type { WrittenDistribution, WrittenScenario } from './schema.js';
 import { didYouMean } from './suggest.js';
 import { checkOptionRules } from '../procurement/check-option-rules.js';
+import { checkLeaseTerms } from './lease-rules.js';
 
 /**
  * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
@@ -128,6 +129,13 @@ export function checkRules(s: WrittenScenario): Problem[] {
       push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
     }
   });
+  if (s.lease.monthlyUsd === undefined && s.lease.schedule === undefined) {
+    push(error('missing-fee', ['lease', 'monthlyUsd'], 'expected the monthly fee: monthlyUsd, or schedule: [{from, monthlyUsd}]; the key is missing'));
+  }
+  problems.push(...checkLeaseTerms(s.lease, (...rest) => ['lease', ...rest], { start: s.start, end: s.end, fullRacks: maxRacks }));
+  if (s.lease.rampIn && c.phases) {
+    push(error('ramp-and-phases', ['lease', 'rampIn'], 'expected either lease.rampIn or cluster.phases, not both: the ramp-in is the leased cluster\'s capacity over time (give cluster.racks, its full size)'));
+  }
   problems.push(...checkLimits(s), ...checkPlausibility(s));
   problems.push(...checkOptionRules(s));
   problems.push(...checkSchedulingRules(s));

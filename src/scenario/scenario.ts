@@ -24,6 +24,8 @@ export interface Scenario {
   cluster: ClusterSpec;
   failures: FailureSpec;
   lease: LeaseSpec;
+  /** Discount rate per year of the options' net present values. */
+  discountRatePerYear: number;
   runs: RunSpec[];
   /** How the queue is scheduled (default FIFO); see policies/registry.ts. */
   scheduler?: SchedulerSpec;
@@ -47,8 +49,23 @@ export interface FailureSpec {
   causes: FailureCause[];
 }
 
+/** The lease's terms, resolved: dates in ticks from the start, defaults applied. */
 export interface LeaseSpec {
-  monthlyUsd: number;
+  /** Fee steps, ticks ascending, the first at 0; the escalator applies on top. */
+  schedule: Array<{ tick: number; monthlyUsd: number }>;
+  escalatorPerYear: number;
+  /** null: power is included in the fee. */
+  powerUsdPerMwh: number | null;
+  /** Used to estimate energy passed through when the scenario has no facility to simulate it. */
+  pue: number;
+  trainingPowerShare: number;
+  exit: { minimumMonths: number; noticeDays: number; noticeGivenTick: number | null } | null;
+  /** Capacity delivered in steps (ticks ascending); fees pro rata to the racks delivered, or in full. */
+  rampIn: { steps: Array<{ tick: number; racks: number }>; fees: 'pro-rata' | 'take-or-pay'; fullRacks: number } | null;
+  /** The lessor's right to end the lease, as a risk drawn per month (stream `lease:termination`). */
+  termination: { probabilityPerMonth: number; noticeDays: number; afterMonths: number } | null;
+  /** The option that takes the runs still to do when the lease ends early; null: they stay undone. */
+  fallback: string | null;
 }
 
 export interface RunSpec {

@@ -4,6 +4,7 @@ import { schedulerSchema } from '../policies/scheduler-schema.js';
 import { workloadSchema } from '../workload/schema.js';
 import { optionsSchema } from '../procurement/option-schema.js';
 import { defaults } from './defaults.js';
+import { leaseSectionSchema } from './lease-schema.js';
 
 /**
  * What a scenario file says (`WrittenScenario`), before defaults and units are applied. Every
@@ -114,10 +115,6 @@ export const failuresSchema = z.strictObject({
   causes: z.array(failureCauseSchema).min(1, { error: 'expected at least one cause' }).describe('[{name, share, repairHours?}] (default: the Llama 3 root-cause mix)').optional(),
 });
 
-export const leaseSchema = z.strictObject({
-  monthlyUsd: nonNegative('a monthly fee in USD >= 0'),
-});
-
 export const checkpointSchema = z.strictObject({
   intervalMinutes: z
     .union([positive(), z.literal('auto'), z.literal('none')], {
@@ -155,7 +152,11 @@ export const scenarioSchema = z.strictObject({
   hardware: hardwareSchema,
   cluster: clusterSchema,
   failures: failuresSchema.optional(),
-  lease: leaseSchema,
+  lease: leaseSectionSchema,
+  /** Discount rate per year for the net present value of every option's cash flows (default 0). */
+  discountRatePerYear: finite('a discount rate per year >= 0 (0.08 = 8% a year)')
+    .refine((v) => v >= 0 && v < 1, { error: 'expected a discount rate per year >= 0 and < 1 (0.08 = 8% a year)' })
+    .optional(),
   runs: z.array(runSchema).describe('the training runs').optional(),
   options: optionsSchema.optional(),
   facility: facilitySchema.optional(),

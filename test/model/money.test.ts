@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allocateCents, leaseFeeCentsByMonth } from '../../src/model/money.js';
-import { monthsOf, parseIsoMinutes } from '../../src/model/time.js';
+import { allocateCents } from '../../src/model/money.js';
 
 describe('allocateCents', () => {
   it('splits in proportion and sums to exactly the total', () => {
@@ -18,23 +17,5 @@ describe('allocateCents', () => {
 
   it('gives nothing when every weight is zero', () => {
     expect(allocateCents(100, [0, 0])).toEqual([0, 0]);
-  });
-});
-
-describe('lease fees', () => {
-  it('charge the whole fee for whole months: 42 months of $150M is $6.3B', () => {
-    const start = parseIsoMinutes('2026-07-01');
-    const horizonTicks = (parseIsoMinutes('2030-01-01') - start);
-    const months = monthsOf(start, 1, horizonTicks);
-    expect(months).toHaveLength(42);
-    const fees = leaseFeeCentsByMonth(months, 150_000_000);
-    expect(fees.reduce((a, b) => a + b, 0)).toBe(6_300_000_000 * 100);
-  });
-
-  it('prorate a partial month by days', () => {
-    const start = parseIsoMinutes('2026-07-01');
-    const months = monthsOf(start, 1, 15 * 24 * 60);
-    expect(months).toHaveLength(1);
-    expect(leaseFeeCentsByMonth(months, 3_100_000)).toEqual([150_000_000]); // 15/31 of $3.1M
   });
 });

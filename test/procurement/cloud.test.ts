@@ -85,7 +85,7 @@ describe('cloud options', () => {
     const lease = evaluateOption(ctx, options[0]!, 1, 0);
     const hybrid = evaluateOption(ctx, options[2]!, 1, 0);
     expect(lease.runs[1]?.timeToTrainDays).toBeCloseTo(5 + 10 / 24, 12);
-    expect(hybrid.runs.map((r) => r.where)).toEqual(['lease', 'cloud']);
+    expect(hybrid.runs.map((r) => r.where.join('+'))).toEqual(['lease', 'cloud']);
     expect(hybrid.runs[1]?.timeToTrainDays).toBeCloseTo(1 + 10 / 24, 12);
     expect(hybrid.totalCostUsd).toBeCloseTo(lease.totalCostUsd + 288 * 10 * 2, 6);
     expect(hybrid.lease?.burstRuns).toEqual(['b']);

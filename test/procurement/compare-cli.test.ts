@@ -12,10 +12,20 @@ describe('capsim compare', () => {
     const { code, stdout, stderr } = await runCli('compare', 'scenarios/lease-vs-cloud.yaml');  // 20 replications by default
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    for (const heading of ['Options', 'Cost per run', 'Time to train', 'Break-even utilization', 'Exiting reflection-lease', 'Confidence']) {
+    for (const heading of ['Cost of the work', 'What each delivers', 'Cost per run', 'Time to train', 'Cash out by calendar year', 'Break-even utilization', 'Exiting reflection-lease', "Lessor's termination", 'Owning', 'Confidence']) {
       expect(stdout).toContain(heading);
     }
+    // Readable in a 100-column terminal.
+    for (const line of stdout.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
     await expect(pinVersion(stdout)).toMatchFileSnapshot('__snapshots__/lease-vs-cloud.compare.txt');
+  });
+
+  it('writes every field of its JSON for scenarios/lease-vs-cloud.yaml (the README defines each)', async () => {
+    const { code, stdout } = await runCli('compare', 'scenarios/lease-vs-cloud.yaml', '--replications', '2', '--format', 'json');
+    expect(code).toBe(0);
+    const c = JSON.parse(stdout);
+    expect(c.options.map((o: { kind: string }) => o.kind)).toEqual(['lease', 'on-demand', 'on-demand', 'reserved', 'on-demand', 'on-demand', 'own', 'hybrid']);
+    await expect(pinVersion(stdout)).toMatchFileSnapshot('__snapshots__/lease-vs-cloud.compare.json');
   });
 
   it('gives paired intervals and P(cheapest) with replications, byte-identical from run to run', async () => {
@@ -50,8 +60,43 @@ describe('capsim compare', () => {
     expect(stderr).toContain('options[0].exit.noticeGiven: expected notice on or after the minimum term of 3 months (2026-10-01), found 2026-07-10');
     expect(stderr).toContain('did you mean "hyperscaler-b200-on-demand"?');
     expect(stderr).toContain('options[2].lease: expected the name of a lease option (lease), found "cloud"');
-    expect(stderr).toContain('options[2].burst: expected the name of an on-demand, reserved or spot option, found "nowhere"');
+    expect(stderr).toContain('options[2].burst: expected the name of an on-demand, reserved, block or spot option, found "nowhere"');
     expect(stderr).toMatch(/bad\.json:\d+:\d+: error: options\[1\]\.offer/);
+    expect(stderr).not.toContain('    at ');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a rack not in the catalog, a commitment past the horizon and a negative discount rate: exit 2, the place and what is expected', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'bad.yaml');
+    writeFileSync(
+      file,
+      [
+        'name: bad',
+        'seed: 1',
+        'start: 2026-07-01',
+        'end: 2026-12-31',
+        'discountRatePerYear: -0.05',
+        'hardware: { rack: gb300-nvl72 }',
+        'cluster: { racks: 8 }',
+        'lease: { monthlyUsd: 1000000 }',
+        'options:',
+        '  - { name: lease, kind: lease }',
+        '  - { name: odd, kind: on-demand, priceUsdPerGpuHour: 3, rack: hgx-h1000 }',
+        '  - { name: res, kind: reserved, offer: hyperscaler-b200-reserved, committedGpus: 64, from: 2026-09-01, termMonths: 12 }',
+        '',
+      ].join('\n'),
+    );
+    const out = join(dir, 'report.txt');
+    const rate = await runCli('compare', file, '--out', out);
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toContain('bad.yaml:5:22: error: discountRatePerYear: expected a discount rate per year >= 0 and < 1 (0.08 = 8% a year), found -0.05');
+    // A problem of shape stops the checks that need a valid shape: fixed, the rest are reported together.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('-0.05', '0.05'));
+    const { code, stderr } = await runCli('compare', file, '--out', out);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/bad\.yaml:11:\d+: error: options\[1\]\.rack: unknown rack type "hgx-h1000"; expected one of gb300-nvl72, .*; did you mean "hgx-h100"\?/);
+    expect(stderr).toMatch(/bad\.yaml:12:\d+: error: options\[2\]\.termMonths: expected a commitment that ends by the horizon's end \(2027-01-01, at most 4 months from 2026-09-01\), found 12 months \(ends 2027-09-01\)/);
     expect(stderr).not.toContain('    at ');
     expect(existsSync(out)).toBe(false);
   });
@@ -80,9 +125,9 @@ describe('capsim sensitivity', () => {
     expect(s.baseSavingsUsd).toBeCloseTo(c.options[1].totalCostUsd - c.options[0].totalCostUsd, 6);
   });
 
-  it('names the options it can compare when --against is not a cloud option', async () => {
+  it('names the options it can compare when --against is not a cloud or own option', async () => {
     const { code, stderr } = await runCli('sensitivity', 'scenarios/small.yaml', '--against', 'lease');
     expect(code).toBe(2);
-    expect(stderr).toContain('expected --against to name a cloud option (on-demand), found lease');
+    expect(stderr).toContain('expected --against to name a cloud or own option (on-demand), found lease');
   });
 });

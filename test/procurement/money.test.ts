@@ -4,7 +4,8 @@ import { billLease, leaseFeeCents } from '../../src/procurement/lease-bill.js';
 import { evaluateOption } from '../../src/procurement/evaluate-option.js';
 import { compareOptions } from '../../src/procurement/compare.js';
 import { exitCosts } from '../../src/procurement/lease-exit.js';
-import type { LeaseOption } from '../../src/procurement/option.js';
+import type { LeaseSpec } from '../../src/scenario/scenario.js';
+import { monthsOf, parseIsoMinutes } from '../../src/model/time.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { aRun, aWrittenScenario, provenance } from '../builders.js';
 import { loadScenario, parseScenario } from '../../src/scenario/load.js';
@@ -15,16 +16,33 @@ function load(overrides: Partial<WrittenScenario>) {
   return { ctx: { scenario: loaded.scenario, written: loaded.written }, options: resolveOptions(loaded.written, loaded.scenario) };
 }
 
-const lease = (overrides: Partial<LeaseOption> = {}): LeaseOption => ({
-  kind: 'lease',
-  name: 'lease',
+const lease = (overrides: Partial<LeaseSpec> = {}): LeaseSpec => ({
   schedule: [{ tick: 0, monthlyUsd: 3_333_333.33 }],
   escalatorPerYear: 0,
   powerUsdPerMwh: null,
   pue: 1.2,
   trainingPowerShare: 0.8,
   exit: null,
+  rampIn: null,
+  termination: null,
+  fallback: null,
   ...overrides,
+});
+
+describe('lease fees', () => {
+  it('charge the whole fee for whole months: 42 months of $150M is $6.3B', () => {
+    const start = parseIsoMinutes('2026-07-01');
+    const months = monthsOf(start, 1, parseIsoMinutes('2030-01-01') - start);
+    expect(months).toHaveLength(42);
+    const fees = leaseFeeCents(months, lease({ schedule: [{ tick: 0, monthlyUsd: 150_000_000 }] }));
+    expect(fees.reduce((a, b) => a + b, 0)).toBe(6_300_000_000 * 100);
+  });
+
+  it('prorate a partial month by days', () => {
+    const months = monthsOf(parseIsoMinutes('2026-07-01'), 1, 15 * 24 * 60);
+    expect(months).toHaveLength(1);
+    expect(leaseFeeCents(months, lease({ schedule: [{ tick: 0, monthlyUsd: 3_100_000 }] }))).toEqual([150_000_000]); // 15/31 of $3.1M
+  });
 });
 
 describe('lease money', () => {

@@ -21,7 +21,7 @@ describe('options section', () => {
     const loaded = parseScenario(JSON.stringify(aWrittenScenario()), 'test.json');
     const options = resolveOptions(loaded.written, loaded.scenario);
     expect(options.map((o) => `${o.name}:${o.kind}`)).toEqual(['lease:lease', 'on-demand:on-demand']);
-    expect(options[1]?.kind === 'on-demand' && options[1].priceUsdPerGpuHour).toBe(14.24);
+    expect(options[1]?.kind === 'on-demand' && options[1].price.steps[0]?.usdPerGpuHour).toBe(14.24);
   });
 
   it('takes prices from the catalog offer unless a price is given', () => {
@@ -31,9 +31,9 @@ describe('options section', () => {
     ];
     const loaded = parseScenario(JSON.stringify(aWrittenScenario({ options: written })), 'test.json');
     const [a, b] = resolveOptions(loaded.written, loaded.scenario);
-    expect(a?.kind === 'spot' && [a.priceUsdPerGpuHour, a.noticeMinutes]).toEqual([5.09, 2]);
+    expect(a?.kind === 'spot' && [a.price.steps[0]?.usdPerGpuHour, a.noticeMinutes]).toEqual([5.09, 2]);
     expect(a?.kind === 'spot' && a.preemptionsPerGpuHour).toBeCloseTo(-Math.log(0.85) / 730 / 8, 15);
-    expect(b?.kind === 'spot' && [b.priceUsdPerGpuHour, b.preemptionsPerGpuHour]).toEqual([1, 0.5]);
+    expect(b?.kind === 'spot' && [b.price.steps[0]?.usdPerGpuHour, b.preemptionsPerGpuHour]).toEqual([1, 0.5]);
   });
 
   it('reports every problem at once: names, prices, references, schedules, commitments', () => {
@@ -54,12 +54,12 @@ describe('options section', () => {
         'options[2].capacityGpus: expected capacityGpus >= committedGpus (100), found 50',
         expect.stringMatching(/^options\[2\]\.overflowOffer: unknown cloud offer "nope"/),
         'options[3].preemptionsPerGpuHour: expected preemptionsPerGpuHour: offer "specialist-b200-on-demand" is not a spot offer',
-        'options[4].burst: expected the name of an on-demand, reserved or spot option, found "h"',
+        'options[4].burst: expected the name of an on-demand, reserved, block or spot option, found "h"',
       ]),
     );
   });
 
   it('refuses an unknown kind, naming the kinds it knows', () => {
-    expect(problemsOf([{ name: 'k', kind: 'rental' }]).join('\n')).toContain('expected kind: lease, on-demand, reserved, spot or hybrid');
+    expect(problemsOf([{ name: 'k', kind: 'rental' }]).join('\n')).toContain('expected kind: lease, on-demand, reserved, block, spot, hybrid or own');
   });
 });

@@ -7,7 +7,8 @@ import type { WrittenScenario } from '../../src/scenario/schema.js';
  * The optional `facility:` and `options:` sections for a generated scenario: supply from well
  * below to well above the racks' draw, curtailments, batteries, turbines, both facility
  * policies; every kind of procurement option, with schedules, escalators, power pass-through,
- * exits, capacity caps and lead times.
+ * exits, the lessor's termination and a fallback, capacity caps and lead times, racks, price
+ * declines, commitments from a date, blocks, and owned racks delivered late or financed.
  */
 type Facility = NonNullable<WrittenScenario['facility']>;
 type Options = NonNullable<WrittenScenario['options']>;
@@ -66,24 +67,43 @@ export function someOptions(startMinutes: number, days: number): fc.Arbitrary<Op
         powerUsdPerMwh: fc.constantFrom(0, 71.3),
         pue: fc.constantFrom(1, 1.2, 1.56),
         exit: fc.record({ minimumMonths: fc.constant(0), noticeDays: fc.constantFrom(0, 10, 90) }),
+        termination: fc.record({ probabilityPerMonth: fc.constantFrom(0, 0.5, 1), afterMonths: fc.constant(0) }),
+        fallback: fc.constantFrom('on-demand', 'own'),
       },
       { requiredKeys: [] },
     ).map((rest) => ({ name: 'lease', kind: 'lease' as const, ...fee, ...rest })),
   );
-  const onDemand = fc.tuple(priced, capacity).map(([p, c]) => ({ name: 'on-demand', kind: 'on-demand' as const, ...p, ...c }));
-  const reserved = fc.tuple(priced, fc.constantFrom(8, 72, 720), fc.constantFrom(0, 6.88)).map(([p, committedGpus, overflow]) => ({
+  const someDay = fc.integer({ min: 0, max: Math.max(0, days - 1) });
+  const pricePath = fc.record({ rack: fc.constantFrom(...Object.keys(rackCatalog)), priceDeclinePerYear: fc.constantFrom(0, 0.36) }, { requiredKeys: [] });
+  const onDemand = fc.tuple(priced, capacity, pricePath).map(([p, c, path]) => ({ name: 'on-demand', kind: 'on-demand' as const, ...p, ...c, ...path }));
+  const reserved = fc.tuple(priced, fc.constantFrom(8, 72, 720), fc.constantFrom(0, 6.88), fc.option(someDay, { nil: undefined })).map(([p, committedGpus, overflow, from]) => ({
     name: 'reserved',
     kind: 'reserved' as const,
     ...p,
     committedGpus,
+    ...(from === undefined ? {} : { from: isoDate(startMinutes + from * day) }),
     ...(overflow > 0 ? { overflowUsdPerGpuHour: overflow } : {}),
   }));
+  const block = fc.tuple(priced, someDay, fc.integer({ min: 1, max: 10 }), fc.constantFrom(8, 144)).map(([p, from, length, gpus]) => ({
+    name: 'block',
+    kind: 'block' as const,
+    ...p,
+    blocks: [{ from: isoDate(startMinutes + from * day), days: Math.max(1, Math.min(length, days - from)), gpus }],
+    bookedDaysAhead: 7,
+    overflowUsdPerGpuHour: 9.5,
+  }));
+  const own = fc.record(
+    { capexUsdPerRack: fc.constantFrom(0, 250_000, 3_500_000), deliveryDays: fc.constantFrom(0, 2, 400), costOfCapitalPerYear: fc.constantFrom(0, 0.1), residualShareAtEnd: fc.constantFrom(0, 0.5) },
+    { requiredKeys: ['capexUsdPerRack'] },
+  ).map((o) => ({ name: 'own', kind: 'own' as const, ...o }));
   const spot = fc.record({ priceUsdPerGpuHour: fc.constantFrom(0.5, 2.46), preemptionsPerGpuHour: fc.constantFrom(0, 1e-4, 2e-3), noticeMinutes: fc.constantFrom(0, 2) }).map((o) => ({ name: 'spot', kind: 'spot' as const, ...o }));
-  return fc.tuple(lease, onDemand, reserved, spot, fc.constantFrom(0, 1, 5)).map(([l, d, r, s, burstAfterDays]) => [
+  return fc.tuple(lease, onDemand, reserved, spot, block, own, fc.constantFrom(0, 1, 5)).map(([l, d, r, s, b, o, burstAfterDays]) => [
     l,
     d,
     r,
     s,
+    b,
+    o,
     { name: 'hybrid', kind: 'hybrid' as const, lease: 'lease', burst: 'on-demand', burstAfterDays },
   ]);
 }

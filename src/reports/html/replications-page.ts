@@ -1,3 +1,4 @@
+import { leaseScenario } from '../../procurement/lease-scenario.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import { simulateScenario } from '../../simulation/simulate-scenario.js';
 import { summarize, type Provenance } from '../summary.js';
@@ -11,6 +12,6 @@ import { withReplications, type ReplicationsInput } from './replications.js';
  * workers had), with the replications' statistics and distributions laid over it.
  */
 export async function renderReplicationsHtml(scenario: Scenario, seed: number, provenance: Provenance, input: ReplicationsInput): Promise<string> {
-  const record = simulateScenario(scenario, { seed, replication: 0 });
+  const record = simulateScenario(leaseScenario(scenario, scenario.lease), { seed, replication: 0 });
   return renderHtml(withReplications(reportData(summarize(record, provenance), record), input));
 }

@@ -1,0 +1,82 @@
+import type { RunRecord } from '../simulation/record.js';
+import { centsToUsd } from '../model/money.js';
+import { gpuHours, heldRackTicks, ratio } from '../reports/metrics.js';
+import type { RunSpec, Scenario } from '../scenario/scenario.js';
+import type { WrittenScenario } from '../scenario/schema.js';
+import { workloadJobs } from '../workload/jobs.js';
+import { npvCents, totalCents, type CashFlows } from './cash-flows.js';
+import type { ProcurementOption } from './option.js';
+import type { OptionResult, OptionRunResult, RunPlace } from './option-result.js';
+
+export interface EvaluateContext {
+  scenario: Scenario;
+  written: WrittenScenario;
+  /** Every option of the comparison, for a lease's fallback (by name). */
+  options?: readonly ProcurementOption[];
+}
+
+/** The work asked for in a replication: the named runs, then the jobs of the workload's streams and traces. */
+export function plannedRuns(scenario: Scenario, seed: number, replication: number): RunSpec[] {
+  return scenario.workload ? [...scenario.runs, ...workloadJobs(scenario, seed, replication)] : scenario.runs;
+}
+
+/** The scenario with only these runs and jobs (indices renumbered), its workload already drawn into them. */
+export function withRuns(scenario: Scenario, runs: readonly RunSpec[]): Scenario {
+  const { workload: _workload, ...rest } = scenario;
+  return { ...rest, runs: runs.map((r, index) => ({ ...r, index })) };
+}
+
+/** The runs and jobs of a record, costed with `cents` by record index. */
+export function runResults(planning: Scenario, record: RunRecord, where: RunPlace, cents: readonly number[], loadedCents: readonly number[]): OptionRunResult[] {
+  const s = record.scenario;
+  const days = (ticks: number) => (ticks * s.tickMinutes) / (24 * 60);
+  const submits = new Map(planning.runs.map((spec) => [spec.name, spec.submitTick]));
+  return record.runs.flatMap((r, i) => {
+    const submitted = submits.get(r.name) ?? r.submitTick;
+    return [
+      {
+        name: r.name,
+        ...(r.stream === undefined ? {} : { stream: r.stream }),
+        where: [where],
+        rack: s.rack.id,
+        status: r.status,
+        gpus: r.gpus,
+        progress: r.doneFlop / r.totalFlop,
+        timeToTrainDays: r.status === 'completed' && r.endTick !== null ? days(r.endTick - submitted) : null,
+        gpuHoursHeld: gpuHours(heldRackTicks(r), s.rack.gpusPerRack, s.tickMinutes),
+        costUsd: centsToUsd(cents[i] ?? 0),
+        costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
+        interruptions: r.interruptions,
+      },
+    ];
+  });
+}
+
+export type OptionParts = Omit<OptionResult, 'totalCostUsd' | 'npvUsd' | 'utilization' | 'costPerDeliveredPflopUsd'>;
+
+/** The derived fields of a result: totals of the cash flows, utilization, cost per PFLOP. */
+export function assemble(planning: Scenario, parts: OptionParts): OptionResult {
+  const total = centsToUsd(totalCents(parts.cashFlows));
+  return {
+    ...parts,
+    totalCostUsd: total,
+    npvUsd: npvCents(parts.cashFlows, planning.discountRatePerYear) / 100,
+    utilization: ratio(parts.heldGpuHours, parts.paidGpuHours),
+    costPerDeliveredPflopUsd: ratio(total, parts.deliveredFlop / 1e15),
+  };
+}
+
+/** Work done and whether every run and job finished, from the records that ran them. */
+export function delivered(records: readonly RunRecord[], planned: readonly RunSpec[]): { deliveredFlop: number; workFlop: number; deliveredAll: boolean } {
+  const outcomes = records.flatMap((r) => r.runs);
+  const completed = outcomes.filter((o) => o.status === 'completed').length;
+  return {
+    deliveredFlop: outcomes.reduce((a, o) => a + o.doneFlop, 0),
+    workFlop: planned.reduce((a, r) => a + r.totalFlop, 0),
+    deliveredAll: completed >= planned.length,
+  };
+}
+
+export function flowsTotalUsd(flows: CashFlows): number {
+  return centsToUsd(totalCents(flows));
+}

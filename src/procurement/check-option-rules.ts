@@ -7,17 +7,14 @@ import { error, warning, type PathSegment, type Problem } from '../scenario/prob
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { WrittenCloudOption, WrittenOption } from './option-schema.js';
-import { optionDefaults } from './option-defaults.js';
+import { defaultOptions } from './option-defaults.js';
 
 const fallbackKinds = ['on-demand', 'reserved', 'block', 'spot', 'own'];
 
 /** Cross-field rules of the `options:` section (and of the lease's fallback): names, references, prices, racks, dates. */
 export function checkOptionRules(s: WrittenScenario): Problem[] {
   const problems: Problem[] = [];
-  const options: WrittenOption[] = s.options ?? [
-    { name: 'lease', kind: 'lease' },
-    { name: 'on-demand', kind: 'on-demand', offer: optionDefaults.cloudOffer },
-  ];
+  const options: readonly WrittenOption[] = s.options ?? defaultOptions;
   const offerIds = Object.keys(cloudOffers);
   const rackIds = Object.keys(rackCatalog);
   const names = options.map((o) => o.name);

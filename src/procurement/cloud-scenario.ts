@@ -6,6 +6,7 @@ import type { WrittenScenario } from '../scenario/schema.js';
 import { interruptionSource } from './interruption-source.js';
 import type { CloudOption } from './option.js';
 import { runOnRack } from './run-on-rack.js';
+import { schedulerForRuns } from './scheduler-for-runs.js';
 
 export interface CloudSimulation {
   scenario: Scenario;
@@ -57,9 +58,16 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
 
   // No facility limits on a cloud: the provider's power and cooling are its own. The workload's
   // jobs are in `runs` already, so the streams that would draw them again are dropped.
-  const { facility: _facility, workload: _workload, ...rest } = scenario;
+  const { facility: _facility, workload: _workload, scheduler, ...rest } = scenario;
   return {
-    scenario: { ...rest, rack, cluster: { phases, spareRacks: 0, maxRacks: racks }, failures: { ...scenario.failures, causes }, runs: converted },
+    scenario: {
+      ...rest,
+      ...(scheduler ? { scheduler: schedulerForRuns(scheduler, converted, scenario.rack, rack) } : {}),
+      rack,
+      cluster: { phases, spareRacks: 0, maxRacks: racks },
+      failures: { ...scenario.failures, causes },
+      runs: converted,
+    },
     interruptions:
       option.preemptionsPerGpuHour > 0
         ? interruptionSource([{ cause: 'spot-preemption', ratePerGpuHour: option.preemptionsPerGpuHour, savesWork }], scenario.tickMinutes, scenario.horizonTicks)

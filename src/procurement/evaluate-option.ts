@@ -69,6 +69,5 @@ function hybridResult(ctx: EvaluateContext, option: HybridOption, seed: number, 
 function withLeaseRuns(ctx: EvaluateContext, burst: ReadonlySet<string>): EvaluateContext {
   const kept = ctx.scenario.runs.filter((r) => !burst.has(r.name));
   if (kept.length === ctx.scenario.runs.length) return ctx;
-  const scenario = ctx.scenario.workload ? { ...ctx.scenario, runs: kept.map((r, index) => ({ ...r, index })) } : withRuns(ctx.scenario, kept);
-  return { ...ctx, scenario };
+  return { ...ctx, scenario: withRuns(ctx.scenario, kept, { keepWorkload: true }) };
 }

@@ -5,6 +5,7 @@ import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { workloadJobs } from '../workload/jobs.js';
 import { npvCents, totalCents, type CashFlows } from './cash-flows.js';
+import { schedulerForRuns } from './scheduler-for-runs.js';
 import type { ProcurementOption } from './option.js';
 import type { OptionResult, OptionRunResult, RunPlace } from './option-result.js';
 
@@ -20,10 +21,20 @@ export function plannedRuns(scenario: Scenario, seed: number, replication: numbe
   return scenario.workload ? [...scenario.runs, ...workloadJobs(scenario, seed, replication)] : scenario.runs;
 }
 
-/** The scenario with only these runs and jobs (indices renumbered), its workload already drawn into them. */
-export function withRuns(scenario: Scenario, runs: readonly RunSpec[]): Scenario {
-  const { workload: _workload, ...rest } = scenario;
-  return { ...rest, runs: runs.map((r, index) => ({ ...r, index })) };
+/**
+ * The scenario with only these runs (indices renumbered, reservations following them by name):
+ * with the jobs of its workload among them, already drawn, and the workload's streams dropped; or,
+ * `keepWorkload`, named runs only, the workload's jobs drawn by the simulation as usual.
+ */
+export function withRuns(scenario: Scenario, runs: readonly RunSpec[], options: { keepWorkload?: boolean } = {}): Scenario {
+  const { workload, scheduler, ...rest } = scenario;
+  const indexed = runs.map((r, index) => ({ ...r, index }));
+  return {
+    ...rest,
+    ...(options.keepWorkload && workload ? { workload } : {}),
+    ...(scheduler ? { scheduler: schedulerForRuns(scheduler, indexed, scenario.rack, scenario.rack) } : {}),
+    runs: indexed,
+  };
 }
 
 /** The runs and jobs of a record, costed with `cents` by record index. */
@@ -66,14 +77,18 @@ export function assemble(planning: Scenario, parts: OptionParts): OptionResult {
   };
 }
 
-/** Work done and whether every run and job finished, from the records that ran them. */
+/**
+ * Work done (runs and jobs), and whether every named run finished, from the records that ran
+ * them. Jobs of workload streams and traces count in the work but not in `deliveredAll`: they
+ * keep arriving until the horizon's end, so no option could finish them all.
+ */
 export function delivered(records: readonly RunRecord[], planned: readonly RunSpec[]): { deliveredFlop: number; workFlop: number; deliveredAll: boolean } {
   const outcomes = records.flatMap((r) => r.runs);
-  const completed = outcomes.filter((o) => o.status === 'completed').length;
+  const completed = outcomes.filter((o) => o.stream === undefined && o.status === 'completed').length;
   return {
     deliveredFlop: outcomes.reduce((a, o) => a + o.doneFlop, 0),
     workFlop: planned.reduce((a, r) => a + r.totalFlop, 0),
-    deliveredAll: completed >= planned.length,
+    deliveredAll: completed >= planned.filter((r) => r.stream === undefined).length,
   };
 }
 

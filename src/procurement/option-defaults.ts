@@ -1,3 +1,5 @@
+import type { WrittenOption } from './option-schema.js';
+
 /** Defaults of the `options:` section, each with its reason. */
 export const optionDefaults = {
   // A scenario without `options:` compares its lease with hyperscaler on-demand Blackwell.
@@ -25,3 +27,9 @@ export const optionDefaults = {
   // 1–5 MW sites and no figure per MW at 100 MW and more, where fewer are needed per MW.
   staffUsdPerMwYear: 150_000,
 } as const;
+
+/** The options of a scenario without an `options:` section: its lease against hyperscaler on-demand. */
+export const defaultOptions: readonly WrittenOption[] = [
+  { name: 'lease', kind: 'lease' },
+  { name: 'on-demand', kind: 'on-demand', offer: optionDefaults.cloudOffer },
+];

@@ -48,7 +48,7 @@ export interface OptionResult {
   deliveredFlop: number;
   /** The work asked for: every run's FLOPs (jobs of workload streams included). */
   workFlop: number;
-  /** Every run and job finished within the horizon. */
+  /** Every named run finished within the horizon (jobs of workload streams and traces are not counted). */
   deliveredAll: boolean;
   /** Total cost / delivered PFLOP (work kept, 1e15 FLOP). */
   costPerDeliveredPflopUsd: number | null;

@@ -2,19 +2,14 @@ import { mergeLeaseTerms, normalizeLease } from '../scenario/normalize-lease.js'
 import type { Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { WrittenLeaseOption, WrittenOption } from './option-schema.js';
-import { optionDefaults } from './option-defaults.js';
+import { defaultOptions } from './option-defaults.js';
 import type { LeaseOption, ProcurementOption } from './option.js';
 import { resolveCloud } from './resolve-cloud.js';
 import { resolveOwn } from './resolve-own.js';
 
 /** The options a scenario compares: its `options:` section, or its lease against hyperscaler on-demand. */
 export function writtenOptions(written: WrittenScenario): WrittenOption[] {
-  return (
-    written.options ?? [
-      { name: 'lease', kind: 'lease' },
-      { name: 'on-demand', kind: 'on-demand', offer: optionDefaults.cloudOffer },
-    ]
-  );
+  return written.options ?? [...defaultOptions];
 }
 
 /**

@@ -5,6 +5,8 @@ import { parseScenario } from '../../src/scenario/load.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import type { WrittenOption } from '../../src/procurement/option-schema.js';
 import { aWrittenScenario } from '../builders.js';
+import { cloudOffers } from '../../src/catalog/cloud-prices.js';
+import { rackCatalog } from '../../src/catalog/racks.js';
 
 function problemsOf(options: unknown[]): string[] {
   try {
@@ -61,5 +63,59 @@ describe('options section', () => {
 
   it('refuses an unknown kind, naming the kinds it knows', () => {
     expect(problemsOf([{ name: 'k', kind: 'rental' }]).join('\n')).toContain('expected kind: lease, on-demand, reserved, block, spot, hybrid or own');
+  });
+});
+
+describe('lease section and the new options', () => {
+  function problemsOfScenario(overrides: Record<string, unknown>): string[] {
+    try {
+      parseScenario(JSON.stringify({ ...aWrittenScenario(), ...overrides }), 'test.json');
+      return [];
+    } catch (cause) {
+      if (!(cause instanceof ScenarioError)) throw cause;
+      return cause.problems.map((p) => `${formatPath(p.path)}: ${p.message}`);
+    }
+  }
+
+  it('reports every problem of the lease, its fallback and the new kinds at once', () => {
+    const problems = problemsOfScenario({
+      end: '2026-09-30',
+      cluster: { phases: [{ from: '2026-07-01', racks: 8 }] },
+      lease: {
+        rampIn: { steps: [{ from: '2026-07-01', racks: 9 }, { from: '2026-07-10', racks: 4 }], fees: 'pro-rata' },
+        fallback: 'nowhere',
+      },
+      options: [
+        { name: 'lease', kind: 'lease', fallback: 'lease' },
+        { name: 'own', kind: 'own', capexUsdPerRack: 1 },
+        { name: 'res', kind: 'reserved', priceUsdPerGpuHour: 1, committedGpus: 8, termMonths: 1 },
+        { name: 'blk', kind: 'block', priceUsdPerGpuHour: 1, blocks: [{ from: '2026-09-25', days: 10, gpus: 8 }] },
+        { name: 'up', kind: 'on-demand', priceUsdPerGpuHour: 1, upgrade: { from: '2027-01-01', offer: 'nebius-b30' } },
+      ],
+    });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'lease.monthlyUsd: expected the monthly fee: monthlyUsd, or schedule: [{from, monthlyUsd}]; the key is missing',
+        "lease.rampIn.steps[0].racks: expected at most the cluster's 8 racks (the lease's full capacity), found 9",
+        "lease.rampIn.steps[1].racks: expected racks >= the previous step's 9, found 4 (a ramp-in only adds capacity)",
+        "lease.rampIn: expected either lease.rampIn or cluster.phases, not both: the ramp-in is the leased cluster's capacity over time (give cluster.racks, its full size)",
+        'lease.fallback: expected the name of a cloud or own option (own, res, blk, up), found "nowhere"',
+        'options[0].fallback: expected the name of a cloud or own option (own, res, blk, up), found "lease"',
+        'options[2].termMonths: expected overflowOffer or overflowUsdPerGpuHour: the commitment ends before the horizon does (2026-10-01), and the runs need a price after it',
+        'options[3].overflowOffer: expected overflowOffer or overflowUsdPerGpuHour: GPU-hours outside the blocks need a price',
+        "options[3].blocks[0].days: expected a block that ends by the horizon's end (2026-10-01), found 10 days from 2026-09-25",
+        'options[4].upgrade.from: expected a date within 2026-07-01 .. 2026-09-30, found 2027-01-01',
+        expect.stringMatching(/^options\[4\]\.upgrade\.offer: unknown cloud offer "nebius-b30"; .*did you mean "nebius-b300"\?$/),
+      ]),
+    );
+  });
+
+  it('asks an own option on racks without a catalog price for their price', () => {
+    const problems = problemsOfScenario({ hardware: { rack: 'hgx-h200' }, options: [{ name: 'own', kind: 'own' }] });
+    expect(problems).toEqual(['options[0].capexUsdPerRack: expected capexUsdPerRack: the catalog has no price for hgx-h200 racks (it has gb300-nvl72, gb200-nvl72)']);
+  });
+
+  it('gives every catalog offer a rack of the catalog', () => {
+    for (const offer of Object.values(cloudOffers)) expect(Object.keys(rackCatalog), offer.id).toContain(offer.rack);
   });
 });

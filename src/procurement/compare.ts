@@ -126,8 +126,6 @@ function summarizeOption(reps: OptionResult[], months: string[], named: readonly
   };
 }
 
-export type OptionSummary = ReturnType<typeof summarizeOption>;
-
 function leaseMean(reps: readonly OptionResult[], option: ProcurementOption) {
   const details = reps.map((x) => x.lease as LeaseDetail);
   const first = details[0] as LeaseDetail;

@@ -91,7 +91,3 @@ export function delivered(records: readonly RunRecord[], planned: readonly RunSp
     deliveredAll: completed >= planned.filter((r) => r.stream === undefined).length,
   };
 }
-
-export function flowsTotalUsd(flows: CashFlows): number {
-  return centsToUsd(totalCents(flows));
-}

@@ -1,10 +1,5 @@
 import type { PricePath } from './option.js';
 
-/** A flat price: one step from the start, no decline. */
-export function flatPrice(usdPerGpuHour: number): PricePath {
-  return { steps: [{ tick: 0, usdPerGpuHour }], declinePerYear: 0 };
-}
-
 /**
  * The price per GPU-hour at `tick`, in month `monthIndex` of the horizon (0 = the first): the
  * step in force, times (1 - decline)^(monthIndex / 12).

@@ -8,7 +8,7 @@ import { resolveCloud } from './resolve-cloud.js';
 import { resolveOwn } from './resolve-own.js';
 
 /** The options a scenario compares: its `options:` section, or its lease against hyperscaler on-demand. */
-export function writtenOptions(written: WrittenScenario): WrittenOption[] {
+function writtenOptions(written: WrittenScenario): WrittenOption[] {
   return written.options ?? [...defaultOptions];
 }
 

@@ -1,5 +1,6 @@
 import { simulateScenario } from '../simulation/simulate-scenario.js';
 import type { RunRecord } from '../simulation/record.js';
+import { leaseScenario } from '../procurement/lease-scenario.js';
 import { summarize as summarizeRecord, type Summary } from '../reports/summary.js';
 import { scenarioHash } from '../scenario/hash.js';
 import { capsimVersion } from '../cli/version.js';
@@ -12,9 +13,13 @@ export interface SimulateOptions {
   replication?: number;
 }
 
-/** Simulate one replication of the whole term: the raw record (rack-tick integrals, per-run outcomes). */
+/**
+ * Simulate one replication of the whole term, as `capsim run` does (the cluster as the lease
+ * delivers it: its ramp-in, and its end if notice is given): the raw record (rack-tick integrals,
+ * per-run outcomes).
+ */
 export function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): RunRecord {
-  return simulateScenario(loaded.scenario, options);
+  return simulateScenario(leaseScenario(loaded.scenario, loaded.scenario.lease), options);
 }
 
 /** The report of one simulation: what `capsim run --format json` prints, field for field. */

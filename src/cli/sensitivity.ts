@@ -33,7 +33,7 @@ export function registerSensitivity(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against specialist-cloud --out tornado.json']))
+    .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
     .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
       const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([

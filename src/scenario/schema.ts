@@ -69,7 +69,7 @@ const tflopsByPrecision = z.strictObject({
 });
 
 export const hardwareSchema = z.strictObject({
-  rack: z.string({ error: 'expected a rack type id from the catalog' }).describe('a catalog rack type: gb300-nvl72, gb200-nvl72, hgx-b200, hgx-h100, hgx-h200'),
+  rack: z.string({ error: 'expected a rack type id from the catalog' }).describe('a catalog rack type: gb300-nvl72, gb200-nvl72, hgx-b200, hgx-b300, hgx-h100, hgx-h200'),
   rackOverrides: z
     .strictObject({
       name: z.string().optional(),
@@ -153,9 +153,10 @@ export const scenarioSchema = z.strictObject({
   cluster: clusterSchema,
   failures: failuresSchema.optional(),
   lease: leaseSectionSchema,
-  /** Discount rate per year for the net present value of every option's cash flows (default 0). */
   discountRatePerYear: finite('a discount rate per year >= 0 (0.08 = 8% a year)')
     .refine((v) => v >= 0 && v < 1, { error: 'expected a discount rate per year >= 0 and < 1 (0.08 = 8% a year)' })
+    .meta({ minimum: 0, exclusiveMaximum: 1 })
+    .describe("discount rate per year of every option's net present value in capsim compare (0.08 = 8%; default 0)")
     .optional(),
   runs: z.array(runSchema).describe('the training runs').optional(),
   options: optionsSchema.optional(),

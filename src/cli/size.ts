@@ -8,9 +8,17 @@ import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 
+/**
+ * A percentile of hours as a percentage: 99 is the hour warmer than 99% of hours. Sizing asks about
+ * hot hours, so the range is [50, 100); a fraction such as 0.999 is refused with the percentage it
+ * probably meant, rather than read as the 0.999th percentile (a winter night).
+ */
 function parsePercentile(value: string): number {
   const p = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(p > 0 && p < 100)) throw new InvalidArgumentError(`expected a percentile in (0, 100), found "${value}"`);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(p >= 50 && p < 100)) {
+    const meant = p > 0 && p < 1 ? `; did you mean ${Number((p * 100).toFixed(3))} (a percentage)?` : '';
+    throw new InvalidArgumentError(`expected a percentile of hours as a percentage in [50, 100), such as 99 or 99.6, found "${value}"${meant}`);
+  }
   return p;
 }
 
@@ -30,15 +38,16 @@ export function registerSize(program: Command, io: Io): void {
     .command('size')
     .description("how many racks the facility's envelope runs at full power on the design day (and at a percentile hour)")
     .argument('<scenario>', `${scenarioArgHelp}, with a facility section`)
-    .option('--envelope-mw <mw>', 'supply to size for (default: grid + all turbines, battery excluded)', parseMw)
-    .addOption(new Option('--percentile <p>', 'also size at the hour warmer than p% of hours in the weather').argParser(parsePercentile).default(99))
+    .option('--envelope-mw <mw>', 'supply to size for (default: grid + all turbines, and with the largest turbine out; battery excluded)', parseMw)
+    .addOption(new Option('--envelope-basis <basis>', 'whether the envelope is facility MW at the meter or IT (critical) MW').choices(['facility', 'it']).default('facility'))
+    .addOption(new Option('--percentile <p>', 'also size at the hour warmer than p% of hours in the weather (a percentage, 50 to under 100)').argParser(parsePercentile).default(99))
     .option('--years <n>', 'years of synthetic weather for the percentile (default 30)', (v) => Number(v))
     .addOption(seedOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .addHelpText('after', examples(['capsim size scenarios/colossus-2-150mw.yaml', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 200 --percentile 99.9 --out sizing.json']))
-    .action(async (file: string, opts: { envelopeMw?: number; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
+    .addHelpText('after', examples(['capsim size scenarios/colossus-2-150mw.yaml', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 200 --percentile 99.9 --out sizing.json', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 150 --envelope-basis it']))
+    .action(async (file: string, opts: { envelopeMw?: number; envelopeBasis: 'facility' | 'it'; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
       const [{ sizeScenario }, { renderSizing }] = await Promise.all([
         import('../facility/size-scenario.js'),
@@ -51,7 +60,7 @@ export function registerSize(program: Command, io: Io): void {
       }
       const years = opts.years ?? 30;
       if (!Number.isInteger(years) || years < 1 || years > 200) throw new ScenarioError([error('years', [], `expected --years as a whole number in 1..200, found ${opts.years}`)]);
-      const sizing = sizeScenario(loaded.scenario, { envelopeMw: opts.envelopeMw, percentile: opts.percentile / 100, years, seed: opts.seed ?? loaded.scenario.seed });
+      const sizing = sizeScenario(loaded.scenario, { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years, seed: opts.seed ?? loaded.scenario.seed });
       await emit(io, opts.format === 'json' ? JSON.stringify(sizing, null, 2) + '\n' : renderSizing(sizing), opts.out);
     });
 }

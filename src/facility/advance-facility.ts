@@ -1,8 +1,10 @@
-import type { RunState } from '../engine/state.js';
 import { runningRuns } from '../engine/running.js';
+import type { RunState } from '../engine/state.js';
 import type { FacilitySimState, FacilityState } from './facility-state.js';
-import { hourConditions } from './conditions.js';
+import { hourConditions, type HourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
+import { observeRun, observeStopped, smoothedWriteKw } from './swings.js';
+import { bookRunKwTicks, closeHour } from './run-ledger.js';
 
 /**
  * Integrate the facility from its last tick to `tick`, hour by hour. Between events the racks'
@@ -15,6 +17,10 @@ export function advanceFacility(state: FacilitySimState, tick: number): void {
   if (!f) return;
   while (f.lastTick < tick) {
     const hour = Math.floor(f.lastTick / f.ticksPerHour);
+    if (hour !== f.openHour) {
+      closeHour(f, state.scenario.horizonTicks);
+      f.openHour = hour;
+    }
     const to = Math.min(tick, (hour + 1) * f.ticksPerHour);
     integrate(state, f, hour, f.lastTick, to);
     f.lastTick = to;
@@ -44,70 +50,68 @@ export function writeTicksUntil(run: RunState, t: number): number {
   return elapsed - computeTicksUntil(run, t);
 }
 
-/** How many of first, first + period, first + 2 period, ... fall in [from, to). */
-function countInRange(first: number, period: number, from: number, to: number): number {
-  if (!Number.isFinite(period) || period <= 0) return first >= from && first < to ? 1 : 0;
-  const k = (t: number) => Math.max(0, Math.ceil((t - first) / period));
-  return k(to) - k(from);
-}
-
 function integrate(state: FacilitySimState, f: FacilityState, hour: number, from: number, to: number): void {
   const dt = to - from;
   const it = f.spec.it;
   const c = hourConditions(state, f, hour);
   const trainingKw = trainingKwAtCap(it, f.capShare);
+  const stretch = (f.stretch += 1);
+  const drEvent = f.dr?.events[f.dr.active];
   let rackKwTicks = 0;
+  let burnKwTicks = 0;
+  // Ramp-downs that begin now, booked whole in this stretch though they spread over minutes.
+  let rampDownKwTicks = 0;
   let heldRacks = 0;
   // Only runs holding racks draw more than idle power (O(running)).
   for (const run of runningRuns(state)) {
-    if (run.status === 'preempting') {
-      rackKwTicks += run.racksHeld * it.checkpointKw * dt;
-      heldRacks += run.racksHeld;
-      continue;
-    }
-    if (run.status !== 'active') continue;
+    if (run.status !== 'active' && run.status !== 'preempting') continue;
     const racks = run.racksHeld;
     heldRacks += racks;
-    const restart = restartTicksUntil(run, to) - restartTicksUntil(run, from);
-    const compute = computeTicksUntil(run, to) - computeTicksUntil(run, from);
-    const write = writeTicksUntil(run, to) - writeTicksUntil(run, from);
-    rackKwTicks += racks * (restart * it.restartKw + compute * trainingKw + write * it.checkpointKw);
-    const lost = compute * racks * (1 - f.speedFactor);
-    f.cappedLossRackTicks += lost;
-    if (lost > 0) f.runCappedLossRackTicks.set(run.spec.index, (f.runCappedLossRackTicks.get(run.spec.index) ?? 0) + lost);
-    countSwings(f, run, hour, from, to, racks * Math.abs(trainingKw - it.checkpointKw) * c.facilityPerRackItMw / 1000, racks * Math.abs(trainingKw - it.restartKw) * c.facilityPerRackItMw / 1000);
+    let kwTicks = observeRun(state, f, run, hour, from, to, trainingKw, c.facilityPerRackItMw, stretch);
+    burnKwTicks += kwTicks;
+    rampDownKwTicks += kwTicks;
+    if (run.status === 'preempting') {
+      kwTicks += racks * it.checkpointKw * dt;
+    } else {
+      const restart = restartTicksUntil(run, to) - restartTicksUntil(run, from);
+      const compute = computeTicksUntil(run, to) - computeTicksUntil(run, from);
+      const write = writeTicksUntil(run, to) - writeTicksUntil(run, from);
+      const writeKw = smoothedWriteKw(f, run, trainingKw);
+      kwTicks += racks * (restart * it.restartKw + compute * trainingKw + write * writeKw);
+      burnKwTicks += racks * write * (writeKw - it.checkpointKw);
+      const lost = compute * racks * (1 - f.speedFactor);
+      f.cappedLossRackTicks += lost;
+      if (lost > 0) f.runCappedLossRackTicks.set(run.spec.index, (f.runCappedLossRackTicks.get(run.spec.index) ?? 0) + lost);
+      if (drEvent) drEvent.lossRackTicks += compute * racks * Math.max(0, f.drFreeSpeedFactor - f.speedFactor);
+    }
+    rackKwTicks += kwTicks;
+    bookRunKwTicks(f, run.spec.index, kwTicks);
   }
+  const stoppedBurnKwTicks = observeStopped(state, f, hour, trainingKw, c.facilityPerRackItMw, stretch);
+  rackKwTicks += stoppedBurnKwTicks;
+  burnKwTicks += stoppedBurnKwTicks;
+  rampDownKwTicks += stoppedBurnKwTicks;
   const idleRacks = state.installedRacks - state.downRacks - heldRacks;
   rackKwTicks += Math.max(0, idleRacks) * it.idleKw * dt;
   const h = f.hourly;
   h.rackItMwTicks[hour] = (h.rackItMwTicks[hour] ?? 0) + rackKwTicks / 1000;
+  h.burnMwTicks[hour] = (h.burnMwTicks[hour] ?? 0) + burnKwTicks / 1000;
   if (f.capShare < 1) h.cappedTicks[hour] = (h.cappedTicks[hour] ?? 0) + dt;
   h.withheldRackTicks[hour] = (h.withheldRackTicks[hour] ?? 0) + f.withheldRacks * dt;
   f.withheldRackTicks += f.withheldRacks * dt;
-  // Facility power is linear in rack IT at one temperature: the hour's slope gives it.
-  settleBattery(f, hour, (rackKwTicks / dt / 1000) * c.facilityPerRackItMw, c.supplyMw, dt);
+  if (drEvent) drEvent.lossRackTicks += f.withheldRacks * dt;
+  recordSupply(f, hour, c);
+  // Facility power is linear in rack IT at one temperature: the hour's slope gives it. A ramp-down
+  // never draws more than the racks drew before it, so the battery settles without it.
+  settleBattery(f, hour, ((rackKwTicks - rampDownKwTicks) / dt / 1000) * c.facilityPerRackItMw, c.supplyMw, dt);
 }
 
-/**
- * Whole-run swings: every rack of a run steps between training and checkpoint (or restart)
- * power at once, at times the cycle formula gives. A swing larger than the supply can follow in
- * one tick counts as a ramp-rate violation.
- */
-function countSwings(f: FacilityState, run: RunState, hour: number, from: number, to: number, writeSwingMw: number, restartSwingMw: number): void {
-  const spec = run.spec;
-  const limitMw = f.spec.supply.rampMwPerMinute * f.tickMinutes;
-  let writeSwings = 0;
-  if (spec.checkpointWriteTicks > 0 && Number.isFinite(spec.checkpointIntervalTicks)) {
-    const cycle = spec.checkpointIntervalTicks + spec.checkpointWriteTicks;
-    writeSwings += countInRange(run.anchorTick + spec.checkpointIntervalTicks, cycle, from, to);
-    writeSwings += countInRange(run.anchorTick + cycle, cycle, from, to);
-  }
-  const restartEnds = run.anchorTick > run.holdStartTick && run.anchorTick >= from && run.anchorTick < to ? 1 : 0;
-  const swingMw = Math.max(writeSwings > 0 ? writeSwingMw : 0, restartEnds > 0 ? restartSwingMw : 0);
-  f.maxSwingMw = Math.max(f.maxSwingMw, swingMw);
-  f.hourly.swingMw[hour] = Math.max(f.hourly.swingMw[hour] ?? 0, swingMw);
-  if (writeSwingMw > limitMw) f.rampViolations += writeSwings;
-  if (restartSwingMw > limitMw) f.rampViolations += restartEnds;
+/** The supply the lease had this hour, for the record's carbon and demand-response settlement. */
+function recordSupply(f: FacilityState, hour: number, c: HourConditions): void {
+  const h = f.hourly;
+  h.leaseGridMw[hour] = c.gridMw + c.drCutMw;
+  h.leaseTurbinesMw[hour] = c.turbinesMw;
+  h.gridLimitMw[hour] = Math.min(h.gridLimitMw[hour] ?? Infinity, f.drGridLimitMw);
 }
 
 /** The battery covers what the supply cannot and charges from what is left over. */

@@ -23,6 +23,17 @@ export const facilityDefaults = {
   // power (which a cap cannot remove) makes clocks fall faster than power. 0.5 sits between the
   // cubic DVFS law (1/3) and proportional slowdown (1), and errs toward the larger loss.
   capExponent: 0.5,
+  // Throughput under a cap, calibrated as a curve of (cap share, throughput) points, linear
+  // between them. [A] NVIDIA (blog on power profiles): up to 15% energy saved at >= 97% of the
+  // performance; energy per unit of work = share / throughput, so 0.85 x 0.97 = 0.825 of the draw
+  // keeps 0.97 of the speed [D]. At the floor (minCapShare 0.5) the curve meets the argued law
+  // above, 0.5 ^ 0.5 = 0.707: no figure was found for deep caps, and the square root errs toward
+  // the larger loss there. `capExponent` selects the old power law instead.
+  capCurve: [
+    [0.5, 0.707],
+    [0.825, 0.97],
+    [1, 1],
+  ] as ReadonlyArray<readonly [number, number]>,
   // B300 min power 200 W of 1,400 W ([A] GB200 DPS device spec, min 200 W): 0.5 of the training
   // draw keeps GPUs well above their floor; below it capsim sheds runs instead.
   minCapShare: 0.5,
@@ -33,6 +44,28 @@ export const facilityDefaults = {
   // 1,500 h) with a lognormal repair of median 24 h, p95 120 h; no figure in the reference set.
   turbineMtbfHours: 1500,
   turbineRepairHours: { distribution: 'lognormal' as const, median: 24, p95: 120 },
+  // Simple-cycle gas turbine: 9,788 Btu/kWh ([B] EIA 2017) x 53.06 kg CO2/MMBtu ([A] EIA 1605
+  // coefficients) = 0.52 t CO2 per MWh generated [D] (combined cycle: 0.39).
+  turbineKgCo2PerMwh: 520,
+  // GB300 rack-level power smoothing ([A] NVIDIA, "How new GB300 NVL72 features provide steady
+  // power for AI": energy storage in the power shelves, ramp limits set through NVML in W/s).
+  smoothing: {
+    // Assumption: ~1 s of the rack's max draw (136 kJ, ~1.9 kJ per GPU). The PSU stores bridge
+    // sub-second to second-scale steps; NVIDIA publishes no capacity.
+    storeKjPerRack: 136,
+    // 'auto': the operator sets each rack's ramp so that every installed rack ramping together
+    // stays within the supply's rampMwPerMinute at the design point (NVML defaults are not
+    // published [A]).
+    rampKwPerSecond: 'auto' as const,
+  },
+  // Cooling-tower water. Evaporating 1 kWh of heat takes 3.6 MJ / 2.43 MJ/kg ~ 1.5 L ([C]
+  // eng-tips, [D]); make-up with blowdown 0.05 gpm/ton ~ 2.6 L/kWh ([C], [D]): 2.6 / 1.5 = 1.73 L
+  // drawn per L evaporated. Assumption: the share of heat a tower rejects by evaporation rises with
+  // the wet-bulb, 0.65 at 0 °C to all of it at 25 °C (cool dry air takes more as sensible heat),
+  // linear and clamped: from 25 °C on, 1.5 x 1.73 = the reference's 2.6 L per kWh of heat.
+  water: { evaporationLitersPerKwh: 1.5, makeupPerEvaporated: 1.73, latentShareAt0C: 0.65, latentShareAt25C: 1 },
+  // Demand response: [A] TVA's IP30 product gives 30 minutes' notice (reference/economics-and-grid.md §3).
+  demandResponseNoticeMinutes: 30,
   cooling: {
     'air-chillers': {
       // Colossus 2: 119 air-cooled chillers, ~200 MW of cooling (Aug 2025) [C]

@@ -5,8 +5,10 @@ import { setRunRate } from '../engine/runs.js';
 import { runningRuns } from '../engine/running.js';
 import type { RunState } from '../engine/state.js';
 import type { FacilitySimState, FacilityState, Load } from './facility-state.js';
-import { hourConditions } from './conditions.js';
+import { hourConditions, type HourConditions } from './conditions.js';
 import { trainingKwAtCap } from './facility-power.js';
+import { throughputAtCap } from './cap-law.js';
+import { updateDemandResponse, type DrMeasure } from './demand-response.js';
 
 /**
  * The facility's constraints at one moment: demand <= supply (grid, turbines, battery), heat <=
@@ -29,18 +31,41 @@ function load(state: FacilitySimState, f: FacilityState): Load {
     else if (run.status === 'preempting') preemptingRacks += run.racksHeld;
   }
   const idleRacks = Math.max(0, state.installedRacks - state.downRacks - activeRacks - preemptingRacks);
-  const heatPerRackIt = 1 + it.overheadMwPerItMw;
-  const limitMw = Math.min(
-    (c.supplyMw + f.batteryAllowanceMw) / c.facilityPerRackItMw,
-    c.plantCapacityMw / heatPerRackIt,
-    it.liquidShare > 0 ? c.cduCapacityMw / it.liquidShare : Infinity,
-  );
   const l = f.load;
   l.fixedKw = idleRacks * it.idleKw + preemptingRacks * it.checkpointKw;
   l.activeRacks = activeRacks;
-  l.limitKw = limitMw * 1000;
+  l.limitKw = limitKw(f, c, 0);
   l.conditions = c;
   return l;
+}
+
+/** The most rack IT the constraints allow, with `extraSupplyMw` more supply than the hour has. */
+function limitKw(f: FacilityState, c: HourConditions, extraSupplyMw: number): number {
+  const it = f.spec.it;
+  const limitMw = Math.min(
+    (c.supplyMw + extraSupplyMw + f.batteryAllowanceMw) / c.facilityPerRackItMw,
+    c.plantCapacityMw / (1 + it.overheadMwPerItMw),
+    it.liquidShare > 0 ? c.cduCapacityMw / it.liquidShare : Infinity,
+  );
+  return limitMw * 1000;
+}
+
+/**
+ * The load as demand response sees it when an event begins: every running rack training
+ * uncapped (what the lease would draw without the event, even right after another one).
+ */
+function measure(state: FacilitySimState, f: FacilityState): DrMeasure {
+  const l = load(state, f);
+  const c = l.conditions as HourConditions;
+  return {
+    demandMw: (requiredKw(f, l, 1) / 1000) * c.facilityPerRackItMw,
+    gridMw: c.gridMw,
+    turbinesMw: c.turbinesMw,
+    batteryMw: f.batteryAllowanceMw,
+    activeRacks: l.activeRacks,
+    activeGpus: runningRuns(state).reduce((n, r) => n + (r.status === 'active' ? r.spec.gpus : 0), 0),
+    facilityPerRackItMw: c.facilityPerRackItMw,
+  };
 }
 
 const requiredKw = (f: FacilityState, l: Load, capShare: number) => l.fixedKw + l.activeRacks * trainingKwAtCap(f.spec.it, capShare);
@@ -65,6 +90,7 @@ export function holdBackRacks(state: FacilitySimState): void {
   const f = state.facility;
   if (!f) return;
   f.batteryAllowanceMw = batteryAllowanceMw(f);
+  if (f.dr) updateDemandResponse(state, f, () => measure(state, f));
   const take = Math.min(state.freeRacks, f.withheldTarget - f.withheldRacks);
   if (take > 0) {
     state.freeRacks -= take;
@@ -87,6 +113,7 @@ export function enforceFacility(state: FacilitySimState): void {
   const f = state.facility;
   if (!f) return;
   f.batteryAllowanceMw = batteryAllowanceMw(f);
+  if (f.dr) updateDemandResponse(state, f, () => measure(state, f));
   if (unchangedWhileUncapped(state, f)) return;
   let l = load(state, f);
   const floor = f.spec.policy === 'cap' ? f.spec.minCapShare : 1;
@@ -102,6 +129,9 @@ export function enforceFacility(state: FacilitySimState): void {
   }
   const cap = Math.max(floor, highestCap(f, l));
   applyCap(state, f, cap);
+  // What the cap would have been without the demand-response limit: the event's own loss is the difference.
+  const cut = l.conditions?.drCutMw ?? 0;
+  f.drFreeSpeedFactor = cut > 0 && l.conditions ? throughputAtCap(f.spec.capLaw, Math.max(floor, highestCap(f, { ...l, limitKw: limitKw(f, l.conditions, cut) }))) : f.speedFactor;
   recordMoment(f, l, cap, currentHour(state, f));
 }
 
@@ -121,13 +151,15 @@ function unchangedWhileUncapped(state: FacilitySimState, f: FacilityState): bool
     key[2] === state.downRacks &&
     key[3] === state.allocatedRacks &&
     key[4] === state.freeRacks &&
-    key[5] === f.batteryAllowanceMw;
+    key[5] === f.batteryAllowanceMw &&
+    key[6] === f.drGridLimitMw;
   key[0] = hour;
   key[1] = state.installedRacks;
   key[2] = state.downRacks;
   key[3] = state.allocatedRacks;
   key[4] = state.freeRacks;
   key[5] = f.batteryAllowanceMw;
+  key[6] = f.drGridLimitMw;
   return same;
 }
 
@@ -141,7 +173,7 @@ function shedOrder(state: FacilitySimState): RunState[] {
 function applyCap(state: FacilitySimState, f: FacilityState, cap: number): void {
   if (cap !== f.capShare) {
     f.capShare = cap;
-    f.speedFactor = cap ** f.spec.capExponent;
+    f.speedFactor = throughputAtCap(f.spec.capLaw, cap);
   }
   for (const run of runningRuns(state)) {
     if (run.status !== 'active') continue;
@@ -157,6 +189,8 @@ function recordMoment(f: FacilityState, l: Load, cap: number, hour: number): voi
   const rackItMw = requiredKw(f, l, cap) / 1000;
   h.peakDemandMw[hour] = Math.max(h.peakDemandMw[hour] ?? 0, rackItMw * c.facilityPerRackItMw);
   h.availableMw[hour] = Math.min(h.availableMw[hour] ?? Infinity, c.supplyMw + f.batteryAllowanceMw);
+  // Short at this moment: demand and supply compared at the same instant, not the hour's peak against its trough.
+  if (rackItMw * c.facilityPerRackItMw > c.supplyMw + f.batteryAllowanceMw + 1e-9) h.short[hour] = 1;
   h.peakHeatMw[hour] = Math.max(h.peakHeatMw[hour] ?? 0, rackItMw * (1 + f.spec.it.overheadMwPerItMw));
   h.plantCapacityMw[hour] = c.plantCapacityMw;
   h.minCapShare[hour] = Math.min(h.minCapShare[hour] ?? 1, cap);

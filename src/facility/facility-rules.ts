@@ -3,6 +3,7 @@ import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { error, warning, type PathSegment, type Problem } from '../scenario/problems.js';
 import { didYouMean } from '../scenario/suggest.js';
 import type { WrittenFacility } from './schema.js';
+import { checkGridRules } from './grid-rules.js';
 
 export interface FacilityRuleContext {
   start: string;
@@ -57,5 +58,6 @@ export function checkFacilityRules(f: WrittenFacility, ctx: FacilityRuleContext)
   if (f.capExponent !== undefined && f.capExponent > 2) {
     problems.push(warning('implausible-cap-exponent', at('capExponent'), `throughput falling faster than (cap)^2 is implausible (argued default 0.5), found ${f.capExponent}`));
   }
+  problems.push(...checkGridRules(f, within));
   return problems;
 }

@@ -10,10 +10,93 @@ export interface FacilitySpec {
   it: ItPowerSpec;
   cooling: CoolingSpec;
   policy: 'cap' | 'shed';
-  capExponent: number;
+  /** Throughput of a capped GPU as a function of its cap share (see cap-law.ts). */
+  capLaw: CapLaw;
   minCapShare: number;
   /** Prices the report's energy cost, for a lease that does not include power. */
   pricePerMwhUsd: number;
+  /** Rack-level power smoothing, when the scenario asks for it. */
+  smoothing: SmoothingSpec | null;
+  /** The campus around the lease: shares bought, or other tenants' load (null: the lease is the campus). */
+  campus: CampusSpec | null;
+  tariff: TariffSpec | null;
+  demandResponse: DemandResponseSpec | null;
+  carbon: CarbonSpec;
+}
+
+export type CapLaw = { kind: 'curve'; points: ReadonlyArray<readonly [number, number]> } | { kind: 'exponent'; exponent: number };
+
+export interface SmoothingSpec {
+  storeKjPerRack: number;
+  /** kW per second per rack; 'auto' is resolved against the supply's ramp limit (see smoothing.ts). */
+  rampKwPerSecond: number | 'auto';
+}
+
+export interface CampusSpec {
+  /** Shares of the campus supply and plant the lease buys (the supply and plant above are already scaled by them). */
+  supplyShare: number;
+  plantShare: number;
+  /** The campus as written, before the shares: for the report. */
+  campusSupplyMw: number;
+  campusPlantMw: number;
+  otherTenants: Array<{ name: string; itMw: number; fromHour: number }>;
+}
+
+export interface TariffPeriod {
+  name: string;
+  /** Calendar months (0-11) the period applies in. */
+  months: readonly boolean[];
+  days: 'all' | 'weekdays' | 'weekends';
+  fromHour: number;
+  toHour: number;
+  usdPerMwh: number;
+}
+
+export interface TariffSpec {
+  periods: TariffPeriod[];
+  offPeakUsdPerMwh: number;
+  file: string | null;
+  /** Filled by the loader when `file` is set: USD per MWh by typical-year hour. */
+  hourlyUsdPerMwh: HourlyYear | null;
+  demandUsdPerKwMonth: number;
+  demandPeriod: string | null;
+}
+
+export interface DemandResponseEvent {
+  fromHour: number;
+  hours: number;
+  mw: number;
+  usdPerMwh: number;
+  noticeMinutes: number;
+}
+
+export interface DemandResponseSpec {
+  events: DemandResponseEvent[];
+  seeded: { perYear: number; hours: number; mw: number; usdPerMwh: number; noticeMinutes: number };
+  accept: 'always' | 'when-paid';
+  gpuHourValueUsd: number;
+}
+
+export interface CarbonSpec {
+  gridKgCo2PerMwhByMonth: readonly number[];
+  source: string;
+  file: string | null;
+  /** Filled by the loader when `file` is set: kg CO2 per MWh by typical-year hour. */
+  hourlyKgCo2PerMwh: HourlyYear | null;
+  turbineKgCo2PerMwh: number;
+}
+
+/** An hourly value read from a file as a typical year (see hourly-file.ts). */
+export interface HourlyYear {
+  utcOffsetHours: number;
+  values: Float64Array;
+}
+
+export interface WaterSpec {
+  evaporationLitersPerKwh: number;
+  makeupPerEvaporated: number;
+  latentShareAt0C: number;
+  latentShareAt25C: number;
 }
 
 export interface WeatherSpec {
@@ -60,4 +143,5 @@ export interface CoolingSpec {
   racksPerCdu: number;
   cduPumpKwPerKw: number;
   airKwPerKw: number;
+  water: WaterSpec;
 }

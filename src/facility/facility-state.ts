@@ -3,6 +3,12 @@ import type { SimState } from '../engine/state.js';
 import type { FacilitySpec } from './facility-spec.js';
 import type { HourConditions } from './conditions.js';
 import { buildTimeline, type FacilityTimeline } from './timeline.js';
+import { createDrState, type DrState } from './demand-response.js';
+import type { RunLedger } from './run-ledger.js';
+import { autoRampKwPerSecond, noSmoothing, type RackRamp } from './smoothing.js';
+import { emptySwingTally, type SeenRun, type SwingTally } from './swings.js';
+import { facilityPerRackItMw } from './facility-power.js';
+import { gridKgCo2PerMwhByHour } from './grid-carbon.js';
 
 /**
  * The facility's mutable state within one simulation. The engine calls it at event ticks only:
@@ -12,6 +18,8 @@ import { buildTimeline, type FacilityTimeline } from './timeline.js';
 export interface FacilityState {
   spec: FacilitySpec;
   timeline: FacilityTimeline;
+  /** The grid's carbon intensity each hour (kg CO2 per MWh). */
+  gridKgCo2PerMwh: Float64Array;
   ticksPerHour: number;
   tickMinutes: number;
   /** Integrated up to this tick. */
@@ -28,8 +36,24 @@ export interface FacilityState {
   /** What the battery may add this hour: min(power, energy / 1 h). */
   batteryAllowanceMw: number;
   sheds: number;
-  rampViolations: number;
-  maxSwingMw: number;
+  /** Rack smoothing as resolved for this campus (no smoothing: an infinite ramp, no store). */
+  ramp: RackRamp;
+  /** The largest step the supply follows within one tick: rampMwPerMinute x tick minutes. */
+  swingLimitMw: number;
+  swings: SwingTally;
+  /** What each run holding racks was doing at the end of the last stretch (see swings.ts). */
+  seen: Map<number, SeenRun>;
+  /** Counts the stretches integrated, to tell which runs held racks in the previous one. */
+  stretch: number;
+  /** The demand-response limit on the lease's grid draw in force (Infinity outside an event). */
+  drGridLimitMw: number;
+  /** Throughput factor the cap would have had without the demand-response limit. */
+  drFreeSpeedFactor: number;
+  dr: DrState | null;
+  /** The hour whose runs' shares are still open, and each run's rack kW-ticks in it (see run-ledger.ts). */
+  openHour: number;
+  openRunKwTicks: Map<number, number>;
+  runLedger: Map<number, RunLedger>;
   /** Rack-ticks of throughput lost to the cap: compute rack-ticks x (1 - speed factor). */
   cappedLossRackTicks: number;
   /** The same by run index, and sheds by run index (maps: most runs are never held back). */
@@ -43,8 +67,9 @@ export interface FacilityState {
   conditions: HourConditions | null;
   conditionsHour: number;
   conditionsRacks: number;
+  conditionsGridLimitMw: number;
   load: Load;
-  /** What the last evaluation saw: hour, installed, down, allocated and free racks, battery allowance. */
+  /** What the last evaluation saw: hour, installed, down, allocated and free racks, battery allowance, demand-response limit. */
   lastKey: Float64Array;
 }
 
@@ -77,6 +102,14 @@ export interface HourlyAccumulators {
   peakRackKw: Float64Array;
   /** Largest whole-run step in facility power within the hour (a checkpoint write or a restart). */
   swingMw: Float64Array;
+  /** Grid and turbines left for the lease (other tenants served), and the lowest demand-response grid limit. */
+  leaseGridMw: Float64Array;
+  leaseTurbinesMw: Float64Array;
+  gridLimitMw: Float64Array;
+  /** Rack IT burned by smoothing (ramping down slowly), MW-ticks: part of rackItMwTicks. */
+  burnMwTicks: Float64Array;
+  /** 1 when, at some moment of the hour, demand after the policy exceeded the supply of that moment. */
+  short: Float64Array;
 }
 
 export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
@@ -84,9 +117,18 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
   const hours = Math.ceil(scenario.horizonTicks / ticksPerHour);
   const timeline = buildTimeline(spec, scenario.startMinutes, hours, seed, replication);
   const zeros = () => new Float64Array(hours);
+  const smoothing = spec.smoothing;
+  const designPerRackIt = facilityPerRackItMw(spec.it, spec.cooling, spec.cooling.designC);
+  const ramp: RackRamp = smoothing
+    ? {
+        rampKwPerSecond: smoothing.rampKwPerSecond === 'auto' ? autoRampKwPerSecond(spec.supply.rampMwPerMinute, scenario.cluster.maxRacks, designPerRackIt) : smoothing.rampKwPerSecond,
+        storeKj: smoothing.storeKjPerRack,
+      }
+    : noSmoothing;
   return {
     spec,
     timeline,
+    gridKgCo2PerMwh: gridKgCo2PerMwhByHour(spec, scenario.startMinutes, hours),
     ticksPerHour,
     tickMinutes: scenario.tickMinutes,
     lastTick: 0,
@@ -97,8 +139,17 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
     batteryMwh: spec.supply.battery.energyMwh,
     batteryAllowanceMw: 0,
     sheds: 0,
-    rampViolations: 0,
-    maxSwingMw: 0,
+    ramp,
+    swingLimitMw: spec.supply.rampMwPerMinute * scenario.tickMinutes,
+    swings: emptySwingTally(),
+    seen: new Map(),
+    stretch: 0,
+    drGridLimitMw: Infinity,
+    drFreeSpeedFactor: 1,
+    dr: createDrState(timeline.demandResponse),
+    openHour: 0,
+    openRunKwTicks: new Map(),
+    runLedger: new Map(),
     cappedLossRackTicks: 0,
     runCappedLossRackTicks: new Map(),
     runSheds: new Map(),
@@ -107,8 +158,9 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
     conditions: null,
     conditionsHour: -1,
     conditionsRacks: -1,
+    conditionsGridLimitMw: Infinity,
     load: { fixedKw: 0, activeRacks: 0, limitKw: 0, conditions: null },
-    lastKey: new Float64Array(6).fill(NaN),
+    lastKey: new Float64Array(7).fill(NaN),
     hourly: {
       rackItMwTicks: zeros(),
       batteryMwTicks: zeros(),
@@ -121,6 +173,11 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
       plantCapacityMw: zeros(),
       peakRackKw: zeros(),
       swingMw: zeros(),
+      leaseGridMw: zeros(),
+      leaseTurbinesMw: zeros(),
+      gridLimitMw: zeros().fill(Infinity),
+      burnMwTicks: zeros(),
+      short: zeros(),
     },
   };
 }

@@ -2,7 +2,8 @@ import { siteCatalog, type Site } from '../catalog/sites.js';
 import type { RackType } from '../catalog/racks.js';
 import { parseIsoMinutes } from '../model/time.js';
 import { facilityDefaults as d } from './defaults.js';
-import type { CoolingSpec, FacilitySpec, ItPowerSpec, SupplySpec } from './facility-spec.js';
+import type { CampusSpec, CapLaw, CoolingSpec, FacilitySpec, ItPowerSpec, SupplySpec } from './facility-spec.js';
+import { normalizeGrid } from './normalize-grid.js';
 import type { WrittenFacility } from './schema.js';
 
 export interface FacilityContext {
@@ -19,7 +20,12 @@ export function normalizeFacility(w: WrittenFacility, ctx: FacilityContext): Fac
     ...baseSite,
     designDryBulbC: w.cooling?.designDryBulbC ?? baseSite.designDryBulbC,
     designWetBulbC: w.cooling?.designWetBulbC ?? baseSite.designWetBulbC,
+    designSource: w.cooling?.designDryBulbC === undefined && w.cooling?.designWetBulbC === undefined ? baseSite.designSource : 'given in the scenario (facility.cooling)',
   };
+  const cooling = normalizeCooling(w.cooling ?? {}, site);
+  const supply = normalizeSupply(w.supply, hourOf);
+  const campus = normalizeCampus(w.campus, supply, cooling, hourOf);
+  const pricePerMwhUsd = w.pricePerMwhUsd ?? d.pricePerMwhUsd;
   return {
     site,
     weather: {
@@ -28,13 +34,50 @@ export function normalizeFacility(w: WrittenFacility, ctx: FacilityContext): Fac
       seededHeatWaves: w.weather?.seededHeatWaves ?? true,
       heatWaves: (w.weather?.heatWaves ?? []).map((h) => ({ fromHour: hourOf(h.from), toHour: hourOf(h.from) + h.days * 24, extraC: h.extraC })),
     },
-    supply: normalizeSupply(w.supply, hourOf),
+    supply: campus ? scaleSupply(supply, campus.supplyShare) : supply,
     it: normalizeIt(w.it ?? {}, ctx.rack),
-    cooling: normalizeCooling(w.cooling ?? {}, site),
+    cooling: campus ? { ...cooling, plantCapacityMw: cooling.plantCapacityMw * campus.plantShare } : cooling,
     policy: w.policy ?? d.policy,
-    capExponent: w.capExponent ?? d.capExponent,
+    capLaw: capLaw(w),
     minCapShare: w.minCapShare ?? d.minCapShare,
-    pricePerMwhUsd: w.pricePerMwhUsd ?? d.pricePerMwhUsd,
+    pricePerMwhUsd,
+    smoothing: w.smoothing ? { storeKjPerRack: w.smoothing.storeKjPerRack ?? d.smoothing.storeKjPerRack, rampKwPerSecond: w.smoothing.rampKwPerSecond ?? d.smoothing.rampKwPerSecond } : null,
+    campus,
+    ...normalizeGrid(w, site, pricePerMwhUsd, hourOf),
+  };
+}
+
+/** The old power law when `capExponent` is written; otherwise the calibrated curve. */
+function capLaw(w: WrittenFacility): CapLaw {
+  if (w.capExponent !== undefined) return { kind: 'exponent', exponent: w.capExponent };
+  const points = w.capCurve ?? d.capCurve;
+  return { kind: 'curve', points: [...points].sort((a, b) => a[0] - b[0]) };
+}
+
+/** A lease's share of the campus: what it buys of the supply and the plant, or the others' load. */
+function normalizeCampus(c: WrittenFacility['campus'], supply: SupplySpec, cooling: CoolingSpec, hourOf: (iso: string) => number): CampusSpec | null {
+  if (!c) return null;
+  const turbines = supply.turbines.units * supply.turbines.unitMw;
+  return {
+    supplyShare: c.supplyShare ?? 1,
+    plantShare: c.plantShare ?? 1,
+    campusSupplyMw: (supply.gridSteps[0]?.gridMw ?? 0) + turbines,
+    campusPlantMw: cooling.plantCapacityMw,
+    otherTenants: (c.otherTenants ?? []).map((t) => ({ name: t.name, itMw: t.itMw, fromHour: t.from === undefined ? 0 : Math.max(0, hourOf(t.from)) })),
+  };
+}
+
+/** The lease's share of every source of supply: grid steps, turbine units, battery, curtailments. */
+function scaleSupply(s: SupplySpec, share: number): SupplySpec {
+  if (share === 1) return s;
+  return {
+    ...s,
+    gridSteps: s.gridSteps.map((g) => ({ ...g, gridMw: g.gridMw * share })),
+    turbines: { ...s.turbines, unitMw: s.turbines.unitMw * share },
+    battery: { ...s.battery, energyMwh: s.battery.energyMwh * share, powerMw: s.battery.powerMw * share },
+    curtailments: s.curtailments.map((k) => ({ ...k, mw: k.mw * share })),
+    seededCurtailments: { ...s.seededCurtailments, mw: s.seededCurtailments.mw * share },
+    rampMwPerMinute: s.rampMwPerMinute * share,
   };
 }
 
@@ -92,5 +135,6 @@ function normalizeCooling(c: NonNullable<WrittenFacility['cooling']>, site: Site
     racksPerCdu: c.racksPerCdu ?? d.racksPerCdu,
     cduPumpKwPerKw: c.cduPumpKwPerKw ?? d.cduPumpKwPerKw,
     airKwPerKw: c.airKwPerKw ?? d.airKwPerKw,
+    water: { ...d.water, ...c.water },
   };
 }

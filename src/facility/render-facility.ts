@@ -1,5 +1,6 @@
 import type { FacilitySummary } from './summarize-facility.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
+import { renderGrid } from './render-grid.js';
 
 type Table = (head: string[], rows: string[][], alignRightFrom?: number) => string;
 
@@ -39,13 +40,25 @@ export function renderFacility(f: FacilitySummary, table: Table): string[] {
     );
   }
   out.push(
-    `supply: ${formatCount(f.rampViolations)} ramp-rate violations (largest whole-run swing ${mw(f.maxSwingMw)} MW) · battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ` +
-      `${formatCount(f.hoursShort)} hours short, ${formatDecimal(f.unservedMwh, 1)} MWh unserved · energy at $${formatCount(f.pricePerMwhUsd)}/MWh ${formatUsd(f.energyCostUsd)} (if power is not included)`,
+    `supply: battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ${formatCount(f.hoursShort)} hours short, ${formatDecimal(f.unservedMwh, 1)} MWh unserved · ` +
+      `power at ${f.tariff}: ${formatUsd(f.energyCostUsd)} (if power is not included)`,
   );
+  out.push(...renderGrid(f, table));
   out.push(
     table(
-      ['month', 'energy MWh', 'peak MW', 'PUE', 'max °C', 'capped h', 'shed h'],
-      f.months.map((m) => [m.month, formatCount(m.energyMwh), mw(m.peakFacilityMw), formatDecimal(m.pue, 3), formatDecimal(m.maxDryBulbC, 1), formatCount(m.cappedHours), formatCount(m.shedHours)]),
+      ['month', 'energy MWh', 'peak MW', 'PUE', 'max °C', 'capped h', 'shed h', 'power bill', 'CO2 t', 'water m³'],
+      f.months.map((m) => [
+        m.month,
+        formatCount(m.energyMwh),
+        mw(m.peakFacilityMw),
+        formatDecimal(m.pue, 3),
+        formatDecimal(m.maxDryBulbC, 1),
+        formatCount(m.cappedHours),
+        formatCount(m.shedHours),
+        formatUsd(m.energyCostUsd),
+        formatCount(m.carbonT),
+        formatCount(m.waterM3),
+      ]),
     ),
   );
   return out;

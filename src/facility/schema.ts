@@ -46,6 +46,8 @@ export const turbinesSchema = z.strictObject({
   /** Mean hours between forced outages of one unit. */
   mtbfHours: positive('mean hours between outages, > 0').optional(),
   repairHours: hoursDistribution.optional(),
+  /** CO2 per MWh the turbines generate (simple cycle by default). */
+  kgCo2PerMwh: nonNegative('kg CO2 per MWh >= 0').optional(),
 });
 
 export const supplySchema = z.strictObject({
@@ -95,6 +97,78 @@ export const coolingSchema = z.strictObject({
   racksPerCdu: wholeCount().optional(),
   cduPumpKwPerKw: nonNegative().optional(),
   airKwPerKw: nonNegative().optional(),
+  /** Cooling-tower water: what evaporates per kWh of heat, make-up per litre evaporated, evaporated share by wet-bulb. */
+  water: z
+    .strictObject({
+      evaporationLitersPerKwh: nonNegative('litres per kWh of heat >= 0').optional(),
+      makeupPerEvaporated: number('litres drawn per litre evaporated, >= 1', (v) => v >= 1).optional(),
+      latentShareAt0C: fraction('a share of the heat in (0, 1]').optional(),
+      latentShareAt25C: fraction('a share of the heat in (0, 1]').optional(),
+    })
+    .optional(),
+});
+
+const hourOfDay = (what: string, max: number) => number(`${what}, a whole hour in 0..${max}`, (v) => Number.isInteger(v) && v >= 0 && v <= max);
+const usdPerMwh = () => nonNegative('USD per MWh >= 0');
+
+/** GB300-style rack power smoothing: an energy store per rack and a ramp limit on each rack's draw. */
+export const smoothingSchema = z.strictObject({
+  storeKjPerRack: nonNegative('kJ per rack >= 0').optional(),
+  rampKwPerSecond: z.union([z.literal('auto'), positive('kW per second per rack, > 0')], { error: 'expected auto or kW per second per rack, > 0' }).optional(),
+});
+
+/** The campus the lease sits on: the share of its supply and plant the lease buys, or the other tenants' load. */
+export const campusSchema = z.strictObject({
+  supplyShare: fraction('the share of the campus supply the lease buys, in (0, 1]').optional(),
+  plantShare: fraction('the share of the campus cooling plant the lease buys, in (0, 1]').optional(),
+  otherTenants: z
+    .array(z.strictObject({ name: z.string({ error: 'expected a name' }).min(1, { error: 'expected a name' }), itMw: nonNegative('IT MW >= 0'), from: isoDate.optional() }))
+    .optional(),
+});
+
+/** Time-of-use energy prices (local standard time of the site) and a monthly demand charge. */
+export const tariffSchema = z.strictObject({
+  periods: z
+    .array(
+      z.strictObject({
+        name: z.string({ error: 'expected a period name' }).min(1, { error: 'expected a period name' }),
+        months: z.array(number('a month 1..12', (v) => Number.isInteger(v) && v >= 1 && v <= 12)).optional(),
+        days: z.enum(['all', 'weekdays', 'weekends'], { error: 'expected all, weekdays or weekends' }).optional(),
+        fromHour: hourOfDay('the first hour of the period', 23),
+        toHour: hourOfDay('the hour the period ends (exclusive)', 24),
+        usdPerMwh: usdPerMwh(),
+      }),
+    )
+    .optional(),
+  /** Hours no period covers; the facility's pricePerMwhUsd when absent. */
+  offPeakUsdPerMwh: usdPerMwh().optional(),
+  /** An hourly CSV (`time,usdPerMwh`, UTC, read as a typical year) instead of periods. */
+  file: z.string().min(1, { error: 'expected a file path' }).optional(),
+  /** USD per kW of the month's highest hourly mean demand (within `demandPeriod` when given). */
+  demandUsdPerKwMonth: nonNegative('USD per kW-month >= 0').optional(),
+  demandPeriod: z.string({ error: 'expected a period name' }).optional(),
+});
+
+const demandResponseEvent = {
+  hours: wholeCount('a whole number of hours >= 1'),
+  mw: nonNegative('MW asked >= 0'),
+  usdPerMwh: usdPerMwh(),
+  noticeMinutes: nonNegative('minutes of notice >= 0').optional(),
+};
+
+/** Paid curtailment: events given or drawn each year, and whether the facility takes them. */
+export const demandResponseSchema = z.strictObject({
+  events: z.array(z.strictObject({ from: isoDateTime, ...demandResponseEvent })).optional(),
+  seeded: z.strictObject({ perYear: nonNegative(), ...demandResponseEvent }).optional(),
+  accept: z.enum(['always', 'when-paid'], { error: 'expected always or when-paid (take an event when its payment exceeds the value of the throughput lost)' }).optional(),
+  /** What a GPU-hour of lost throughput is worth, for `when-paid`. */
+  gpuHourValueUsd: nonNegative('USD per GPU-hour >= 0').optional(),
+});
+
+/** Grid carbon intensity: an hourly file, or one flat figure, instead of the site's monthly profile. */
+export const carbonSchema = z.strictObject({
+  file: z.string().min(1, { error: 'expected a file path' }).optional(),
+  gridKgCo2PerMwh: nonNegative('kg CO2 per MWh >= 0').optional(),
 });
 
 export const facilitySchema = z.strictObject({
@@ -106,9 +180,16 @@ export const facilitySchema = z.strictObject({
   policy: z.enum(['cap', 'shed'], { error: 'expected cap (uniform GPU power cap) or shed (pause the lowest-priority runs)' }).optional(),
   /** Throughput under a cap scales as (cap / uncapped draw) ^ capExponent. */
   capExponent: positive().optional(),
+  /** Throughput under a cap as (cap share, throughput) points, linear between them. */
+  capCurve: z.array(z.tuple([fraction('a cap share in (0, 1]'), fraction('a throughput share in (0, 1]')], { error: 'expected [cap share, throughput]' })).optional(),
   /** The lowest GPU cap, as a share of the uncapped training draw; below it runs are shed. */
   minCapShare: fraction().optional(),
   pricePerMwhUsd: nonNegative().optional(),
+  smoothing: smoothingSchema.optional(),
+  campus: campusSchema.optional(),
+  tariff: tariffSchema.optional(),
+  demandResponse: demandResponseSchema.optional(),
+  carbon: carbonSchema.optional(),
 });
 
 export type WrittenFacility = z.infer<typeof facilitySchema>;

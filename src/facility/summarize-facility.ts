@@ -4,6 +4,8 @@ import { tickToIso } from '../model/time.js';
 import type { FacilityRecord } from './facility-record.js';
 import { argMax, countHours, energyMwh, isCapped, isShed, leastHeadroom } from './facility-hours.js';
 import { facilityMonths } from './facility-months.js';
+import { summarizeSwings } from './summarize-swings.js';
+import { summarizeGrid } from './summarize-grid.js';
 
 export type FacilitySummary = ReturnType<typeof summarizeFacility>;
 
@@ -24,6 +26,7 @@ export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerA
   const headroom = leastHeadroom(f);
   const lostToCapping = gpuHours(f.cappedLossRackTicks);
   const withheld = gpuHours(f.totalWithheldRackTicks);
+  const { monthCosts, ...grid } = summarizeGrid(f, record, costPerAvailableGpuHourUsd);
   return {
     peakFacilityMw: sorted[n - 1] ?? 0,
     p99FacilityMw: n > 0 ? quantileSorted(Array.from(sorted), 0.99) : 0,
@@ -49,14 +52,13 @@ export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerA
     coolingHeadroomMw: headroom.headroomMw,
     coolingHeadroomHour: hourIso(headroom.hour),
     peakRackKw: f.peakRackKw.reduce((m, v) => Math.max(m, v), 0),
-    rampViolations: f.rampViolations,
-    maxSwingMw: f.maxSwingMw,
+    ...summarizeSwings(f),
     batteryDischargeMwh: energyMwh(f, f.batteryMw.map((mw) => Math.max(0, mw))),
-    hoursShort: countHours(f, (r, i) => (r.peakDemandMw[i] ?? 0) > (r.availableMw[i] ?? Infinity) + 1e-9),
+    hoursShort: countHours(f, (r, i) => (r.short[i] ?? 0) > 0),
     unservedMwh: f.unservedMwh,
     pricePerMwhUsd: f.pricePerMwhUsd,
-    energyCostUsd: Math.round(total * f.pricePerMwhUsd * 100) / 100,
-    months: facilityMonths(f, record),
+    ...grid,
+    months: facilityMonths(f, record, monthCosts),
   };
 }
 

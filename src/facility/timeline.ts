@@ -4,6 +4,8 @@ import type { FacilitySpec } from './facility-spec.js';
 import { synthesizeWeather, type WeatherSeries } from './weather.js';
 import { typicalYearIndex, type TypicalYear } from './weather-file.js';
 import { wetBulbFromDewPointC } from './psychrometrics.js';
+import type { DemandResponseEvent } from './facility-spec.js';
+import { drawHotAfternoons } from './hot-afternoons.js';
 
 /**
  * Everything outside the cluster, hour by hour over the horizon, drawn once before the run:
@@ -17,8 +19,13 @@ export interface FacilityTimeline {
   wetBulbC: Float64Array;
   /** Grid + turbines in service - curtailment, before the battery. */
   supplyMw: Float64Array;
+  /** The grid contract less curtailment, and the turbines in service: the two parts of supplyMw. */
+  gridMw: Float64Array;
+  turbinesMw: Float64Array;
   turbinesDown: Int32Array;
   curtailedMw: Float64Array;
+  /** Demand-response events, given and drawn, in time order. */
+  demandResponse: DemandResponseEvent[];
 }
 
 export function buildTimeline(f: FacilitySpec, startMinutes: number, hours: number, seed: number, replication: number): FacilityTimeline {
@@ -39,16 +46,31 @@ export function buildTimeline(f: FacilitySpec, startMinutes: number, hours: numb
   }
   const turbinesDown = turbineOutages(f, hours, stream);
   const curtailedMw = curtailments(f, dryBulbC, hours, startMinutes, stream('curtailments'));
-  const supplyMw = new Float64Array(hours);
+  const [supplyMw, gridMw, turbinesMw] = [new Float64Array(hours), new Float64Array(hours), new Float64Array(hours)];
   let step = 0;
   const steps = f.supply.gridSteps;
   const t = f.supply.turbines;
   for (let h = 0; h < hours; h += 1) {
     while (step + 1 < steps.length && (steps[step + 1]?.hour ?? Infinity) <= h) step += 1;
-    const grid = Math.max(0, (steps[step]?.gridMw ?? 0) - (curtailedMw[h] ?? 0));
-    supplyMw[h] = grid + (t.units - (turbinesDown[h] ?? 0)) * t.unitMw;
+    gridMw[h] = Math.max(0, (steps[step]?.gridMw ?? 0) - (curtailedMw[h] ?? 0));
+    turbinesMw[h] = (t.units - (turbinesDown[h] ?? 0)) * t.unitMw;
+    supplyMw[h] = (gridMw[h] ?? 0) + (turbinesMw[h] ?? 0);
   }
-  return { hours, dryBulbC, wetBulbC, supplyMw, turbinesDown, curtailedMw };
+  const demandResponse = demandResponseEvents(f, dryBulbC, hours, startMinutes, stream('demand-response'));
+  return { hours, dryBulbC, wetBulbC, supplyMw, gridMw, turbinesMw, turbinesDown, curtailedMw, demandResponse };
+}
+
+/**
+ * Events given, plus a Poisson number each year on hot afternoons (grid peaks are when operators
+ * call them); two draws of the same afternoon make one event.
+ */
+function demandResponseEvents(f: FacilitySpec, dryBulbC: Float64Array, hours: number, startMinutes: number, rng: () => number): DemandResponseEvent[] {
+  const dr = f.demandResponse;
+  if (!dr) return [];
+  const s = dr.seeded;
+  const seeded =
+    s.perYear > 0 ? [...new Set(drawHotAfternoons(dryBulbC, hours, startMinutes, s.perYear, rng))].map((hottest) => ({ fromHour: hottest - Math.floor(s.hours / 2), hours: s.hours, mw: s.mw, usdPerMwh: s.usdPerMwh, noticeMinutes: s.noticeMinutes })) : [];
+  return [...dr.events, ...seeded].filter((e) => e.fromHour + e.hours > 0 && e.fromHour < hours).sort((a, b) => a.fromHour - b.fromHour || b.mw - a.mw);
 }
 
 /** Hour h of the horizon read from the file's typical year (its clock, Feb 29 as Feb 28). */
@@ -63,7 +85,7 @@ export function fromTypicalYear(year: TypicalYear, startMinutes: number, hours: 
   return { startMinutes, dryBulbC, wetBulbC };
 }
 
-export function typicalYearHour(year: TypicalYear, startMinutes: number, h: number): number {
+export function typicalYearHour(year: { utcOffsetHours: number }, startMinutes: number, h: number): number {
   const date = new Date((startMinutes + h * 60 + year.utcOffsetHours * 60) * 60_000);
   return typicalYearIndex(date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours());
 }
@@ -100,26 +122,6 @@ function curtailments(f: FacilitySpec, dryBulbC: Float64Array, hours: number, st
   for (const c of f.supply.curtailments) add(c.fromHour, c.hours, c.mw);
   const seeded = f.supply.seededCurtailments;
   if (seeded.perYear <= 0 || seeded.mw <= 0) return mw;
-  const byYear = new Map<number, Array<{ hour: number; maxC: number }>>();
-  for (let day = 0; day * 24 < hours; day += 1) {
-    let hottest = day * 24;
-    for (let h = day * 24; h < Math.min(hours, day * 24 + 24); h += 1) if ((dryBulbC[h] ?? -Infinity) > (dryBulbC[hottest] ?? -Infinity)) hottest = h;
-    const year = new Date((startMinutes + day * 24 * 60) * 60_000).getUTCFullYear();
-    const days = byYear.get(year) ?? byYear.set(year, []).get(year)!;
-    days.push({ hour: hottest, maxC: dryBulbC[hottest] ?? 0 });
-  }
-  for (const days of byYear.values()) {
-    const hottestDays = [...days].sort((a, b) => b.maxC - a.maxC || a.hour - b.hour).slice(0, 14);
-    let count = 0;
-    for (let p = Math.exp(-seeded.perYear), u = rng(), cumulative = p; u > cumulative && count < 100; ) {
-      count += 1;
-      p *= seeded.perYear / count;
-      cumulative += p;
-    }
-    for (let i = 0; i < count && hottestDays.length > 0; i += 1) {
-      const day = hottestDays[Math.floor(rng() * hottestDays.length)];
-      if (day) add(day.hour - Math.floor(seeded.hours / 2), seeded.hours, seeded.mw);
-    }
-  }
+  for (const hottest of drawHotAfternoons(dryBulbC, hours, startMinutes, seeded.perYear, rng)) add(hottest - Math.floor(seeded.hours / 2), seeded.hours, seeded.mw);
   return mw;
 }

@@ -68,15 +68,23 @@ export function parseEpw(text: string, file: string): WeatherFileResult {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, year };
 }
 
-export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
+/**
+ * A CSV file's rows, and a way to place a problem on one of its lines; or, when csv-parse cannot
+ * read it, the one problem that says so. Shared by the weather and the other hourly files.
+ */
+export function csvRows(text: string, file: string, code: string): { ok: true; rows: string[][]; problems: Problem[]; at: (line: number, message: string) => void } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
-  const at = (line: number, message: string) => problems.push({ ...error('weather-file', [], message), file, line, column: 1 });
-  let all: string[][];
   try {
-    all = rows(text);
+    return { ok: true, rows: rows(text), problems, at: (line, message) => problems.push({ ...error(code, [], message), file, line, column: 1 }) };
   } catch (cause) {
-    return { ok: false, problems: [{ ...error('weather-file', [], `unreadable CSV: ${(cause as Error).message}`), file }] };
+    return { ok: false, problems: [{ ...error(code, [], `unreadable CSV: ${(cause as Error).message}`), file }] };
   }
+}
+
+export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
+  const csv = csvRows(text, file, 'weather-file');
+  if (!csv.ok) return csv;
+  const { rows: all, problems, at } = csv;
   const header = all[0] ?? [];
   const column = (name: string) => header.indexOf(name);
   const [time, dry, wet, dew] = ['time', 'dryBulbC', 'wetBulbC', 'dewPointC'].map(column) as [number, number, number, number];
@@ -86,9 +94,9 @@ export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
   const year = emptyYear(0);
   all.slice(1).forEach((r, i) => {
     const line = i + 2;
-    const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):00$/.exec(r[time] ?? '');
+    const k = csvHourIndex(r[time] ?? '');
     const t = Number(r[dry]);
-    if (!match || !validDate(Number(match[2]), Number(match[3])) || Number(match[4]) > 23) {
+    if (k === null) {
       at(line, `expected time as YYYY-MM-DDTHH:00 (UTC, on the hour), found "${r[time] ?? ''}"`);
       return;
     }
@@ -96,7 +104,6 @@ export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
       at(line, `expected dryBulbC as a number, found "${r[dry] ?? ''}"`);
       return;
     }
-    const k = typicalYearIndex(Number(match[2]), Number(match[3]), Number(match[4]));
     year.dryBulbC[k] = t;
     const w = wet === -1 ? NaN : Number(r[wet]);
     const d = dew === -1 ? NaN : Number(r[dew]);
@@ -104,6 +111,13 @@ export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
     year.wetBulbC[k] = Number.isFinite(w) ? w : Number.isFinite(d) ? wetBulbFromDewPointC(t, d) : t;
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, year };
+}
+
+/** A CSV time (YYYY-MM-DDTHH:00, UTC) as its typical-year hour, or null when it is not one. */
+export function csvHourIndex(time: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):00$/.exec(time);
+  if (!match || !validDate(Number(match[2]), Number(match[3])) || Number(match[4]) > 23) return null;
+  return typicalYearIndex(Number(match[2]), Number(match[3]), Number(match[4]));
 }
 
 function validDate(month: number, day: number): boolean {

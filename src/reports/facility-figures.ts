@@ -20,6 +20,10 @@ export function facilityFigures(section: unknown): Array<[string, string]> {
     ['shedHours', 'hours shed', (n) => formatCount(n)],
     ['gpuHoursLostToFacility', 'GPU-hours lost to the facility', (n) => formatCount(n)],
     ['costOfLostGpuHoursUsd', 'their cost at the lease price', (n) => formatUsd(n)],
+    ['rampViolations', 'ramp-rate violations left', (n) => formatCount(n)],
+    ['energyCostUsd', 'power bill (if not in the lease)', (n) => formatUsd(n)],
+    ['carbonT', 'CO2', (n) => `${formatCount(n)} t`],
+    ['waterM3', 'cooling-tower water', (n) => `${formatCount(n)} m³`],
   ];
   return figures.flatMap(([key, label, format]): Array<[string, string]> => {
     const value = num(section[key]);

@@ -1,5 +1,6 @@
 import { readBoundedStream, readBoundedText, ReadRefused } from './read-bounded-text.js';
 import { attachWeatherFile } from './weather-file-load.js';
+import { attachHourlyFiles } from './hourly-file-load.js';
 import { attachTraces } from '../workload/trace-load.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
@@ -88,7 +89,7 @@ export async function loadScenarioData(data: unknown, path: string, options: Loa
 
 async function attachFiles(loaded: LoadedScenario, path: string, place: (problem: Problem) => Problem): Promise<LoadedScenario> {
   try {
-    return { ...loaded, scenario: await attachTraces(await attachWeatherFile(loaded.scenario, path), path) };
+    return { ...loaded, scenario: await attachTraces(await attachHourlyFiles(await attachWeatherFile(loaded.scenario, path), path), path) };
   } catch (cause) {
     if (!(cause instanceof ScenarioError)) throw cause;
     // A trace or weather file that cannot be used is placed at the key naming it, like any other

@@ -30,23 +30,26 @@ describe('rack power from the checkpoint cycle', () => {
     const heldRackKw = new Float64Array(horizon);
     const heldRacks = new Float64Array(horizon);
     const downRacks = new Float64Array(horizon);
+    // A whole-run swing is a tick at which a run's own draw changes: a write begins or ends, a
+    // restart ends, or a hold begins or ends (a start, a failure, a completion).
     let swings = 0;
     for (const run of record.runs) {
       const s = scenario.runs.find((x) => x.name === run.name);
       if (!s) continue;
+      const runKw = new Float64Array(horizon);
       for (const hold of run.holds ?? []) {
         const stop = hold.stopTick ?? horizon;
         const cycle = s.checkpointIntervalTicks + s.checkpointWriteTicks;
-        let previous: string | null = null;
         for (let t = hold.startTick; t < stop; t += 1) {
           const phase = t < hold.anchorTick ? 'restart' : (t - hold.anchorTick) % cycle < s.checkpointIntervalTicks ? 'compute' : 'write';
-          heldRackKw[t] = (heldRackKw[t] ?? 0) + hold.racks * (phase === 'compute' ? spec.it.trainingKw : phase === 'write' ? spec.it.checkpointKw : spec.it.restartKw);
+          const kw = hold.racks * (phase === 'compute' ? spec.it.trainingKw : phase === 'write' ? spec.it.checkpointKw : spec.it.restartKw);
+          heldRackKw[t] = (heldRackKw[t] ?? 0) + kw;
+          runKw[t] = kw - hold.racks * spec.it.idleKw;
           heldRacks[t] = (heldRacks[t] ?? 0) + hold.racks;
-          if (previous !== null && previous !== phase) swings += 1;
-          previous = phase;
         }
         if (hold.repairTicks > 0) for (let t = stop; t < Math.min(horizon, stop + hold.repairTicks); t += 1) downRacks[t] = (downRacks[t] ?? 0) + 1;
       }
+      for (let t = 0; t < horizon; t += 1) if ((runKw[t] ?? 0) !== (t === 0 ? 0 : (runKw[t - 1] ?? 0))) swings += 1;
     }
     for (let h = 0; h < f.itMw.length; h += 1) {
       let kwTicks = 0;
@@ -55,7 +58,11 @@ describe('rack power from the checkpoint cycle', () => {
     }
     expect(record.runs.reduce((n, r) => n + r.interruptions, 0)).toBeGreaterThan(0);
     expect(swings).toBeGreaterThan(50);
-    expect(f.rampViolations).toBe(swings);
+    const causes = Object.values(f.swings.byCause);
+    expect(causes.reduce((n, c) => n + c.swings, 0)).toBe(swings);
+    // Below any swing, without smoothing or a battery, every swing is a violation.
+    expect(causes.reduce((n, c) => n + c.left, 0)).toBe(swings);
+    expect(f.swings.byCause.failure.swings).toBeGreaterThan(0);
   });
 });
 
@@ -71,9 +78,11 @@ describe('whole-run swings in the hourly series', () => {
     });
     const f = simulateScenario(scenario).facility;
     const spec = scenario.facility as FacilitySpec;
-    // Writes start at 90, 185, 280, ... and end 5 ticks later: hour 0 has none, hour 1 has both.
-    expect(f?.swingMw[0]).toBe(0);
-    const perRack = facilityPerRackItMw(spec.it, spec.cooling, f?.dryBulbC[1] ?? 0);
-    expect(f?.swingMw[1]).toBeCloseTo((4 * (spec.it.trainingKw - spec.it.checkpointKw) * perRack) / 1000, 12);
+    // The run starts at tick 0 (idle to training: the same step, since a write draws idle power);
+    // writes start at 90, 185, 280, ... and end 5 ticks later: hour 1 has both; hour 2 none.
+    const step = (h: number) => (4 * (spec.it.trainingKw - spec.it.checkpointKw) * facilityPerRackItMw(spec.it, spec.cooling, f?.dryBulbC[h] ?? 0)) / 1000;
+    expect(f?.swingMw[0]).toBeCloseTo(step(0), 12);
+    expect(f?.swingMw[1]).toBeCloseTo(step(1), 12);
+    expect(f?.swingMw[2]).toBe(0);
   });
 });

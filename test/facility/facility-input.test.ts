@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stringify } from 'yaml';
-import { parseScenario } from '../../src/scenario/load.js';
-import { ScenarioError } from '../../src/errors.js';
-import { formatProblem } from '../../src/scenario/problems.js';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
-import { aScenario, aWrittenScenario } from '../builders.js';
-
-function problemsOf(facility: unknown, overrides: Record<string, unknown> = {}): string[] {
-  const text = stringify({ ...aWrittenScenario(), ...overrides, facility });
-  try {
-    parseScenario(text, 'bad.yaml');
-  } catch (cause) {
-    if (cause instanceof ScenarioError) return cause.problems.map(formatProblem);
-    throw cause;
-  }
-  return [];
-}
+import { aScenario } from '../builders.js';
+import { problemsOf } from './problems-of.js';
 
 describe('facility input', () => {
   it('reports every problem of a bad facility section at once, each with its place and the value found', () => {
@@ -41,7 +27,7 @@ describe('facility input', () => {
       { site: 'memphs', supply: { gridMw: 5, gridSteps: [{ from: '2026-07-20', gridMw: 10 }, { from: '2026-07-10', gridMw: 20 }] }, weather: { file: 'weather.txt' } },
       { tickMinutes: 7 },
     ).join('\n');
-    expect(rules).toMatch(/facility\.site: unknown site "memphs"; expected one of memphis; did you mean "memphis"\?/);
+    expect(rules).toMatch(/facility\.site: unknown site "memphs"; expected one of memphis, cheyenne; did you mean "memphis"\?/);
     expect(rules).toMatch(/tickMinutes: expected a tick that divides an hour .* found 7/);
     expect(rules).toMatch(/facility\.supply\.gridSteps\[1\]\.from: expected a date after the previous step, found 2026-07-10/);
     expect(rules).toMatch(/facility\.weather\.file: expected a \.csv or \.epw weather file, found "weather\.txt"/);

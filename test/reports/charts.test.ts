@@ -65,6 +65,16 @@ describe('which charts a report has', () => {
     expect(data.facilityFigures).toEqual([['peak facility power', '142.6 MW'], ['PUE over the term', '1.219'], ['hours capped', '17']]);
   });
 
+  it('the grid figures follow: violations left, the power bill, CO2 and water', () => {
+    const data = reportData(withSections({ facility: { rampViolations: 2393, energyCostUsd: 18_952_464.54, carbonT: 77_263.7, waterM3: 621_315.5 } }), record);
+    expect(data.facilityFigures).toEqual([
+      ['ramp-rate violations left', '2,393'],
+      ['power bill (if not in the lease)', '$19.0M'],
+      ['CO2', '77,264 t'],
+      ['cooling-tower water', '621,316 m³'],
+    ]);
+  });
+
   it('a malformed facility section draws no facility chart rather than a wrong one', () => {
     expect(ids(withSections({ facility: { series: [{ start: '2026-07-01T00:00', facilityMw: 'lots' }] } }))).not.toContain('facility-power');
   });

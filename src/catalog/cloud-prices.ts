@@ -18,6 +18,8 @@ export interface CloudOffer {
   preemptionsPerGpuHour?: number;
   /** Spot only: warning before a preemption. */
   noticeMinutes?: number;
+  /** Where the price comes from, with its tag: what a report states beside it. */
+  source: string;
 }
 
 // AWS Spot Advisor's interruption band of 10–20% per month is per instance (8 GPUs); the middle,
@@ -29,7 +31,8 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     id: 'hyperscaler-b200-on-demand',
     description: 'hyperscaler on-demand, Blackwell (AWS p6 B200)',
     rack: 'hgx-b200',
-    priceUsdPerGpuHour: 14.24, // [C] AWS p6 B200 on-demand
+    priceUsdPerGpuHour: 14.24,
+    source: '[C] AWS p6 B200 on-demand, $113.93 per 8-GPU hour in GitHub doc tables; gpueconomics.com',
   },
   'hyperscaler-b200-reserved': {
     id: 'hyperscaler-b200-reserved',
@@ -37,6 +40,7 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     rack: 'hgx-b200',
     // [D] 14.24 x (1 - 0.45): reserved 1–3 years is 30–60% below on-demand [C]; the middle, 45%
     priceUsdPerGpuHour: 7.83,
+    source: '[D] 14.24 x (1 - 0.45): reserved 1–3 years is 30–60% below on-demand [C]; the middle, 45%',
   },
   'hyperscaler-b200-spot': {
     id: 'hyperscaler-b200-spot',
@@ -44,6 +48,7 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     rack: 'hgx-b200',
     // [D] 14.24 x 2.46 / 6.88: AWS p5 spot ~$2.46 against $6.88 on-demand [C], the same discount
     priceUsdPerGpuHour: 5.09,
+    source: '[D] 14.24 x 2.46 / 6.88: AWS p5 spot ~$2.46 against $6.88 on-demand [C], the same discount',
     preemptionsPerGpuHour: spotPreemptionsPerGpuHour,
     noticeMinutes: 2, // [A] AWS: two minutes' notice
   },
@@ -51,37 +56,43 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     id: 'specialist-b200-on-demand',
     description: 'specialist GPU cloud on-demand, B200',
     rack: 'hgx-b200',
-    priceUsdPerGpuHour: 5.25, // [C] specialist clouds B200 $4.50–6.00 on-demand; the middle
+    priceUsdPerGpuHour: 5.25,
+    source: '[C] specialist clouds B200 $4.50–6.00 on-demand; the middle',
   },
   'specialist-b200-reserved': {
     id: 'specialist-b200-reserved',
     description: 'specialist GPU cloud reserved, B200',
     rack: 'hgx-b200',
-    priceUsdPerGpuHour: 2.65, // [C] specialist clouds B200 reserved from $2.65
+    priceUsdPerGpuHour: 2.65,
+    source: '[C] specialist clouds B200 reserved from $2.65',
   },
   'b300-reserved-5y': {
     id: 'b300-reserved-5y',
     description: 'B300 five-year reservation',
     rack: 'hgx-b300',
-    priceUsdPerGpuHour: 3.16, // [C] B300 5-year reservation $3.06–3.25; the middle
+    priceUsdPerGpuHour: 3.16,
+    source: '[C] B300 5-year reservation $3.06–3.25; the middle',
   },
   'hyperscaler-h100-on-demand': {
     id: 'hyperscaler-h100-on-demand',
     description: 'Azure / GCP H100 on-demand',
     rack: 'hgx-h100',
-    priceUsdPerGpuHour: 11.06, // [C]
+    priceUsdPerGpuHour: 11.06,
+    source: '[C] Azure ND H100 v5 $12.29 and GCP a3 $10.98 in the price APIs as copied in GitHub data files (Sep–Nov 2026); ~$11.06',
   },
   'aws-h100-on-demand': {
     id: 'aws-h100-on-demand',
     description: 'AWS p5 H100 on-demand, after the June 2025 cut',
     rack: 'hgx-h100',
-    priceUsdPerGpuHour: 6.88, // [C] ($12.29 before the cut)
+    priceUsdPerGpuHour: 6.88,
+    source: '[C] AWS price list as copied in GitHub data files, after the June 2025 cut ($12.29 before)',
   },
   'aws-h100-spot': {
     id: 'aws-h100-spot',
     description: 'AWS p5 H100 spot',
     rack: 'hgx-h100',
-    priceUsdPerGpuHour: 2.46, // [C]
+    priceUsdPerGpuHour: 2.46,
+    source: '[C] AWS p5 spot ~$2.46 (reference/hardware.md, cloud prices)',
     preemptionsPerGpuHour: spotPreemptionsPerGpuHour,
     noticeMinutes: 2, // [A] AWS
   },
@@ -89,43 +100,50 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     id: 'coreweave-h100',
     description: 'CoreWeave H100',
     rack: 'hgx-h100',
-    priceUsdPerGpuHour: 6.16, // [C]
+    priceUsdPerGpuHour: 6.16,
+    source: '[A*] coreweave.com/pricing (Sep 2026)',
   },
   'coreweave-gb200-nvl72': {
     id: 'coreweave-gb200-nvl72',
     description: 'CoreWeave GB200 NVL72, on demand, sold in whole racks',
     rack: 'gb200-nvl72',
-    priceUsdPerGpuHour: 10.5, // [A*] coreweave.com/pricing (Sep 2026): $42 per 4-GPU node-hour / 4
+    priceUsdPerGpuHour: 10.5,
+    source: '[A*] coreweave.com/pricing (Sep 2026): $42 per 4-GPU node-hour / 4',
   },
   'coreweave-b200': {
     id: 'coreweave-b200',
     description: 'CoreWeave HGX B200, on demand',
     rack: 'hgx-b200',
-    priceUsdPerGpuHour: 8.6, // [A*] coreweave.com/pricing (Sep 2026)
+    priceUsdPerGpuHour: 8.6,
+    source: '[A*] coreweave.com/pricing (Sep 2026)',
   },
   'nebius-b300': {
     id: 'nebius-b300',
     description: 'Nebius HGX B300, on demand (price rise of 1 Oct 2026)',
     rack: 'hgx-b300',
-    priceUsdPerGpuHour: 7.85, // [A*] nebius.com/prices (Oct 2026)
+    priceUsdPerGpuHour: 7.85,
+    source: '[A*] nebius.com/prices (Oct 2026)',
     priceSchedule: [{ from: '2026-10-01', priceUsdPerGpuHour: 9.5 }], // [A*] same page: 9.50 from 1 Oct 2026
   },
   'aws-b300-on-demand': {
     id: 'aws-b300-on-demand',
     description: 'AWS p6-b300, on demand',
     rack: 'hgx-b300',
-    priceUsdPerGpuHour: 17.8, // [C] $142.42 per 8-GPU hour in GitHub doc tables; gpueconomics.com
+    priceUsdPerGpuHour: 17.8,
+    source: '[C] $142.42 per 8-GPU hour in GitHub doc tables; gpueconomics.com',
   },
   'hyperstack-b300': {
     id: 'hyperstack-b300',
     description: 'Hyperstack HGX B300, on demand',
     rack: 'hgx-b300',
-    priceUsdPerGpuHour: 7.4, // [A*] hyperstack.cloud (Aug 2026)
+    priceUsdPerGpuHour: 7.4,
+    source: '[A*] hyperstack.cloud (Aug 2026)',
   },
   'aws-h100-capacity-block': {
     id: 'aws-h100-capacity-block',
     description: 'AWS EC2 Capacity Block, p5 H100 (booked ahead, paid up front)',
     rack: 'hgx-h100',
-    priceUsdPerGpuHour: 4.92, // [A] aws.amazon.com/ec2/capacityblocks/pricing (late 2024)
+    priceUsdPerGpuHour: 4.92,
+    source: '[A] aws.amazon.com/ec2/capacityblocks/pricing (late 2024)',
   },
 };

@@ -7,11 +7,23 @@ import { createProgress } from './progress.js';
 import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
+import type { Comparison } from '../procurement/compare.js';
 
 export function parseReplications(value: string): number {
   const n = parseWholeNumber(value);
   if (n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, found "${value}"`);
   return n;
+}
+
+const compareFormats = ['table', 'json', 'md', 'html'] as const;
+type CompareFormat = (typeof compareFormats)[number];
+
+/** The comparison in the asked format; the page and the Markdown load their modules only when asked. */
+async function renderCompareFormat(comparison: Comparison, format: CompareFormat, table: (c: Comparison) => string): Promise<string> {
+  if (format === 'json') return JSON.stringify(comparison, null, 2) + '\n';
+  if (format === 'md') return (await import('../procurement/render-decision-md.js')).renderDecisionMarkdown(comparison);
+  if (format === 'html') return (await import('../procurement/html/decision-page.js')).renderDecisionHtml(comparison);
+  return table(comparison);
 }
 
 export function registerCompare(program: Command, io: Io): void {
@@ -21,12 +33,13 @@ export function registerCompare(program: Command, io: Io): void {
     .argument('<scenario>', scenarioArgHelp)
     .addOption(seedOption())
     .addOption(new Option('-r, --replications <n>', 'paired replications: 95% intervals of the differences and P(cheapest) need 2 or more').argParser(parseReplications).default(20))
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or the decision page (html)').choices(['table', 'json', 'md', 'html']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .addHelpText('after', examples(['capsim compare scenarios/lease-vs-cloud.yaml --replications 20', 'capsim compare scenarios/lease-vs-cloud.yaml --out compare.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
-      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+    .addHelpText('after', examples(['capsim compare scenarios/lease-vs-cloud.yaml --replications 20', 'capsim compare scenarios/lease-vs-cloud.yaml --replications 50 --out decision.html', 'capsim compare scenarios/lease-vs-cloud.yaml --out compare.json']))
+    .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean }, command: Command) => {
+      opts.format = outputFormat(command, compareFormats) as CompareFormat;
+      if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
       const [{ resolveOptions }, { compareOptions }, { renderComparison }, { scenarioHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/compare.js'),
@@ -44,6 +57,6 @@ export function registerCompare(program: Command, io: Io): void {
         { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
       );
       progress.stop();
-      await emit(io, opts.format === 'json' ? JSON.stringify(comparison, null, 2) + '\n' : renderComparison(comparison), opts.out);
+      await emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), opts.out);
     });
 }

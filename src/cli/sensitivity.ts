@@ -9,6 +9,7 @@ import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
+import type { Sensitivity } from '../procurement/sensitivity.js';
 
 const parameterNames = ['cloud-price', 'lease-fee', 'failure-rate', 'mfu', 'utilization', 'pue', 'power-price'];
 
@@ -16,6 +17,16 @@ function parseFactor(value: string): number {
   const n = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new InvalidArgumentError(`expected a positive factor such as 0.8, found "${value}"`);
   return n;
+}
+
+const sensitivityFormats = ['table', 'json', 'md', 'html'] as const;
+type SensitivityFormat = (typeof sensitivityFormats)[number];
+
+async function renderSensitivityFormat(result: Sensitivity, format: SensitivityFormat, table: (s: Sensitivity) => string): Promise<string> {
+  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
+  if (format === 'md') return (await import('../procurement/render-sensitivity-md.js')).renderSensitivityMarkdown(result);
+  if (format === 'html') return (await import('../procurement/html/sensitivity-page.js')).renderSensitivityHtml(result);
+  return table(result);
 }
 
 export function registerSensitivity(program: Command, io: Io): void {
@@ -30,12 +41,13 @@ export function registerSensitivity(program: Command, io: Io): void {
     .option('--lease <option>', 'the lease (or hybrid) option (default: the first lease)')
     .option('--against <option>', 'the cloud option (default: the first cloud option)')
     .addOption(new Option('-p, --parameters <names...>', 'parameters to vary').choices(parameterNames).default(parameterNames))
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or a page with the tornado (html)').choices([...sensitivityFormats]).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
-      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+    .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --out tornado.html', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
+    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: SensitivityFormat; out?: string; strict?: boolean }, command: Command) => {
+      opts.format = outputFormat(command, sensitivityFormats) as SensitivityFormat;
+      if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
       const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/sensitivity.js'),
@@ -59,6 +71,6 @@ export function registerSensitivity(program: Command, io: Io): void {
         { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters },
         { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
       );
-      await emit(io, opts.format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderSensitivity(result), opts.out);
+      await emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), opts.out);
     });
 }

@@ -8,6 +8,7 @@ import type { LeaseDetail, OptionResult, OwnDetail } from './option-result.js';
 import { pairedDifference, probabilityCheapest, type PairedDifference } from './paired-stats.js';
 import { breakEven } from './break-even.js';
 import { rankOptions } from './rank-options.js';
+import { comparisonAssumptions } from './assumptions.js';
 
 export interface CompareSettings {
   seed: number;
@@ -65,6 +66,7 @@ export function compareOptions(ctx: EvaluateContext, options: readonly Procureme
     baseline: options[0]?.name ?? null,
     options: summaries.map((s, i) => ({ ...s, rank: ranks[i] ?? 0 })),
     breakEven: breakEven(ctx.scenario, summaries, options),
+    assumptions: comparisonAssumptions(ctx.scenario, ctx.written, options),
   };
 }
 

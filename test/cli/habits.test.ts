@@ -103,9 +103,9 @@ describe('--out names the format when --format is absent', () => {
 
   it('refuses an extension naming a format the command does not write, with exit 2', async () => {
     const dir = tempDir();
-    const compare = await runCli('compare', 'scenarios/small.yaml', '--replications', '1', '--out', join(dir, 'c.md'));
+    const compare = await runCli('compare', 'scenarios/small.yaml', '--replications', '1', '--out', join(dir, 'c.csv'));
     expect(compare.code).toBe(2);
-    expect(compare.stderr).toContain('which capsim compare does not write (table, json)');
+    expect(compare.stderr).toContain('which capsim compare does not write (table, json, md, html)');
     const replications = await runCli('run', 'scenarios/small.yaml', '--replications', '2', '--out', join(dir, 'mc.md'));
     expect(replications.code).toBe(2);
     expect(replications.stderr).toContain('which capsim run --replications does not write');

@@ -1,11 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunCost } from './report-data.js';
 import { formatUsd } from '../format.js';
-import { chartConfig, chartWidth } from './theme.js';
+import { chartConfig, chartWidth, optionColours } from './theme.js';
 import { moneyUnit } from './money-unit.js';
-
-// Red is kept for lost work and capped hours, so no option is drawn in it.
-const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#8c6d31', '#5b6570', '#17becf'];
 
 /**
  * Cost of each run under each option, side by side; a whisker spans the 95% interval of the
@@ -28,7 +25,7 @@ export function runCostChart(costs: RunCost[]): TopLevelSpec {
       encoding: {
         y, yOffset,
         x: { ...x, field: 'costMusd' },
-        color: { field: 'option', type: 'nominal', title: null, sort: options, scale: { domain: options, range: optionColours.slice(0, options.length) } },
+        color: { field: 'option', type: 'nominal', title: null, sort: options, scale: { domain: options, range: options.map((_, i) => optionColours[i % optionColours.length]) } },
       },
     },
   ];

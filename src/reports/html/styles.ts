@@ -31,6 +31,9 @@ code{font-size:12px}
 dl.figures{grid-template-columns:repeat(3,max-content 1fr);margin-bottom:6px}
 .findings{border-left:4px solid #1f4e79}
 .findings ul{margin:6px 0 0;padding-left:18px}.findings li{margin:3px 0;font-size:14.5px}
+h3{font-size:14px;margin:16px 0 2px;font-weight:600}
+.verdict .answer{font-size:17px;line-height:1.45;font-weight:600;margin:6px 0 4px}
+.source{white-space:normal;display:inline-block;max-width:460px;text-align:left;color:#44505c}
 footer{color:#7b8691;font-size:11.5px;margin-top:8px}
 .status-completed{color:#2f7d4f}.status-active{color:#1f4e79}.status-queued,.status-pending{color:#b07d0a}
 @media print{body{background:#fff}section,.kpi{break-inside:avoid;border-color:#ccc}}

@@ -26,3 +26,6 @@ export const poolColours = {
 
 export const accent = '#1f4e79';
 export const warn = '#c8423b';
+
+/** One colour per option, in the order options are listed. Red is kept for lost work and capped hours, so no option is drawn in it. */
+export const optionColours = ['#1f4e79', '#7fa7d1', '#e0a526', '#2f7d4f', '#8e5ea2', '#8c6d31', '#5b6570', '#17becf', '#bcbd22', '#9edae5'];

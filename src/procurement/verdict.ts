@@ -1,0 +1,79 @@
+import { formatPercent, formatUsd } from '../reports/format.js';
+import type { ComparedOption, Comparison } from './compare.js';
+
+/** The answer of a comparison in words: what a reader should take away from the first screen. */
+export interface Verdict {
+  /** Which option delivers the work for the least money, by how much, and how sure. */
+  answer: string;
+  /** What else decided it, and what would change it: one sentence each. */
+  notes: string[];
+}
+
+const list = (names: readonly string[]) => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
+
+/**
+ * The verdict of a comparison. Options are ranked by net present value among those that deliver
+ * all the named runs' work within the term (compare's rank); the margin is the paired difference
+ * of NPV (the same replications, the same random draws), with its 95% interval.
+ */
+export function verdictOf(c: Comparison): Verdict {
+  const ranked = [...c.options].sort((a, b) => a.rank - b.rank);
+  const winner = ranked[0];
+  const baseline = c.options.find((o) => o.name === c.baseline);
+  const replications = c.capsim.replications;
+  if (!winner || !baseline) return { answer: 'The scenario has no options to compare.', notes: [] };
+  const sure = replications > 1 ? `; it is the cheapest in ${formatPercent(winner.probabilityCheapest, 0)} of ${replications} paired replications` : '';
+  let answer: string;
+  if (winner.deliveredAllShare === 0) {
+    answer = `No option delivers all the work of the named runs within the term; ${winner.name} delivers the most for its money (${formatPercent(winner.deliveredShare, 0)} of the work, NPV ${formatUsd(winner.npvUsd)}).`;
+  } else if (winner.name !== baseline.name) {
+    const d = winner.npvDifferenceFromBaselineUsd;
+    answer = `${winner.name} is the cheapest way to deliver the work: NPV ${formatUsd(winner.npvUsd)} against ${formatUsd(baseline.npvUsd)} for ${baseline.name}, ${formatUsd(-d.meanUsd)} less${interval(d, -1)}${sure}.`;
+  } else {
+    const runnerUp = ranked.find((o) => o.name !== winner.name && o.deliveredAllShare > 0);
+    const d = runnerUp?.npvDifferenceFromBaselineUsd;
+    answer = runnerUp && d
+      ? `${winner.name} is the cheapest way to deliver the work: NPV ${formatUsd(winner.npvUsd)}, ${formatUsd(d.meanUsd)} less than the next cheapest, ${runnerUp.name}${interval(d, 1)}${sure}.`
+      : `${winner.name} is the only option that delivers all the work: NPV ${formatUsd(winner.npvUsd)}.`;
+  }
+  const notes: string[] = [];
+  if (replications < 2) notes.push('One replication: no interval and no probability; run with --replications 20 or more to see how sure the answer is.');
+  const short = ranked.filter((o) => o.deliveredShare < 1 - 1e-9);
+  if (short.length > 0) {
+    const what = short.map((o) => `${o.name} ${formatPercent(o.deliveredShare, 0)}`);
+    notes.push(`${list(short.map((o) => o.name))} ${short.length === 1 ? 'leaves' : 'leave'} work undone within the term (${what.join(', ')} delivered) and ${short.length === 1 ? 'ranks' : 'rank'} after the options that finish.`);
+  }
+  const breakEvenNote = leaseBreakEvenNote(c);
+  if (breakEvenNote) notes.push(breakEvenNote);
+  const risk = baseline.lease?.terminationRisk;
+  if (risk && risk.probabilityPerMonth > 0) {
+    notes.push(
+      `The lessor may end the lease (${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${risk.noticeDays} days' notice): it did in ${formatPercent(risk.terminatedShare, 0)} of replications, ${formatUsd(risk.expectedCostUsd)} on average with the runs left moved to ${baseline.lease?.fallback ?? 'no fallback'}.`,
+    );
+  }
+  const own = ranked.find((o) => o.own !== null);
+  if (own?.own) notes.push(`Owning (${own.name}) pays ${formatUsd(own.own.capexUsd)} for the hardware and gets ${formatUsd(own.own.residualUsd)} back as its resale value at the end of the term: the residual decides much of its cost.`);
+  return { answer, notes };
+}
+
+/** ` (95% interval $a to $b)` of a paired difference, signed so that positive reads as "less". */
+function interval(d: ComparedOption['npvDifferenceFromBaselineUsd'], sign: 1 | -1): string {
+  if (d.ci95Usd === null) return '';
+  const [low, high] = d.ci95Usd;
+  const ends = sign === 1 ? [low, high] : [-high, -low];
+  return ` (95% interval ${formatUsd(ends[0] ?? 0)} to ${formatUsd(ends[1] ?? 0)})`;
+}
+
+/**
+ * The lease against the cloud that is cheapest for the lease's work: the utilization above which
+ * the lease's GPU-hours cost less, and the utilization this plan gives it.
+ */
+function leaseBreakEvenNote(c: Comparison): string | null {
+  const against = c.breakEven.filter((b) => b.lease === c.baseline && b.utilization !== null).sort((a, b) => a.cloudPricePerLeaseGpuHourUsd - b.cloudPricePerLeaseGpuHourUsd)[0];
+  if (!against || against.utilization === null) return null;
+  const plan = against.leaseUtilization === null ? '' : `; this plan keeps it ${formatPercent(against.leaseUtilization, 0)} busy`;
+  if (against.utilization > 1) {
+    return `Even fully used, the lease (${formatUsd(against.leaseCostPerAvailableGpuHourUsd)} per available GPU-hour) costs more per GPU-hour of work than ${against.against} (${formatUsd(against.cloudPricePerLeaseGpuHourUsd)})${plan}.`;
+  }
+  return `The lease costs less per GPU-hour of work than ${against.against}, its cheapest cloud alternative, only above ${formatPercent(against.utilization, 0)} utilization${plan}.`;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compareOptions } from '../../src/procurement/compare.js';
+import { resolveOptions } from '../../src/procurement/resolve-options.js';
+import { verdictOf } from '../../src/procurement/verdict.js';
+import { parseScenario } from '../../src/scenario/load.js';
+import type { WrittenScenario } from '../../src/scenario/schema.js';
+import { aRun, aWrittenScenario, provenance } from '../builders.js';
+
+function compare(written: WrittenScenario, replications = 4) {
+  const { scenario, written: w } = parseScenario(JSON.stringify(written), 'test.json');
+  return compareOptions({ scenario, written: w }, resolveOptions(w, scenario), { seed: 1, replications }, provenance);
+}
+
+// 8 racks for 30 days at $1M a month: $1.74 per available GPU-hour; the run holds half of them
+// for about 20 days (checkpointing, so failures cost minutes), so its work costs $7 per GPU-hour used.
+const base = aWrittenScenario({
+  failures: { ratePerGpuHour: 2e-5 },
+  runs: [aRun({ name: 'half', racks: 4, totalFlop: 4 * 72 * 5000e12 * 0.4 * 3600 * 24 * 20, checkpoint: { intervalMinutes: 'auto' } })],
+});
+
+describe('the verdict of a comparison', () => {
+  it('names the cheaper cloud, its margin over the lease with the paired interval, and how often it was cheapest', () => {
+    const c = compare({ ...base, options: [{ name: 'lease', kind: 'lease' }, { name: 'cheap-cloud', kind: 'on-demand', priceUsdPerGpuHour: 1 }] });
+    const v = verdictOf(c);
+    const cloud = c.options.find((o) => o.name === 'cheap-cloud');
+    expect(cloud?.rank).toBe(1);
+    expect(v.answer).toMatch(/^cheap-cloud is the cheapest way to deliver the work: NPV \$[\d.]+[KM]? against \$[\d.]+[KM]? for lease, \$[\d.]+[KM]? less \(95% interval/);
+    expect(v.answer).toContain('cheapest in 100% of 4 paired replications');
+  });
+
+  it('names the lease when it wins, with its margin over the next cheapest option', () => {
+    const c = compare({ ...base, options: [{ name: 'lease', kind: 'lease' }, { name: 'dear-cloud', kind: 'on-demand', priceUsdPerGpuHour: 20 }] });
+    const v = verdictOf(c);
+    expect(v.answer).toMatch(/^lease is the cheapest way to deliver the work: NPV .*, \$[\d.]+[KM]? less than the next cheapest, dear-cloud/);
+    expect(v.notes.some((n) => n.includes('only above'))).toBe(true);
+  });
+
+  it('says which options leave work undone, and that one replication gives no interval', () => {
+    // A cloud with room for one rack runs the 4-rack job four times as long: it cannot finish in the month.
+    const c = compare({ ...base, options: [{ name: 'lease', kind: 'lease' }, { name: 'small-cloud', kind: 'on-demand', priceUsdPerGpuHour: 0.5, capacityGpus: 72 }] }, 1);
+    const v = verdictOf(c);
+    expect(v.answer.startsWith('lease is')).toBe(true);
+    expect(v.notes.some((n) => n.startsWith('small-cloud leaves work undone within the term'))).toBe(true);
+    expect(v.notes.some((n) => n.startsWith('One replication: no interval'))).toBe(true);
+  });
+});

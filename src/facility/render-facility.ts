@@ -1,29 +1,35 @@
 import type { FacilitySummary } from './summarize-facility.js';
+import type { Doc } from '../reports/doc.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
 import { renderGrid } from './render-grid.js';
 
-type Table = (head: string[], rows: string[][], alignRightFrom?: number) => string;
 
 /** The facility section of the terminal report: power, energy, PUE, what the facility cost. */
-export function renderFacility(f: FacilitySummary, table: Table): string[] {
+export function renderFacility(f: FacilitySummary, doc: Doc): string[] {
   const out: string[] = [];
   const mw = (v: number | null) => (v === null ? '–' : formatDecimal(v, 1));
-  out.push('Facility');
+  out.push(doc.heading('Facility'));
   out.push(
-    `power: peak ${mw(f.peakFacilityMw)} MW · p99 ${mw(f.p99FacilityMw)} MW · mean ${mw(f.meanFacilityMw)} MW · ` +
-      `energy ${formatCount(f.energyMwh)} MWh (IT ${formatCount(f.itEnergyMwh)}, cooling ${formatCount(f.coolingEnergyMwh)}, losses ${formatCount(f.lossesEnergyMwh)}) · PUE ${formatDecimal(f.pue, 3)}`,
+    doc.text(
+      `power: peak ${mw(f.peakFacilityMw)} MW · p99 ${mw(f.p99FacilityMw)} MW · mean ${mw(f.meanFacilityMw)} MW · ` +
+        `energy ${formatCount(f.energyMwh)} MWh (IT ${formatCount(f.itEnergyMwh)}, cooling ${formatCount(f.coolingEnergyMwh)}, losses ${formatCount(f.lossesEnergyMwh)}) · PUE ${formatDecimal(f.pue, 3)}`
+    ),
   );
   out.push(
-    `hottest hour ${f.hottestHour} UTC at ${formatDecimal(f.hottestHourDryBulbC, 1)} °C: PUE ${formatDecimal(f.pueAtHottestHour, 3)} · ` +
-      `cooling headroom ${mw(f.coolingHeadroomMw)} MW at its least (${f.coolingHeadroomHour}) · peak rack ${formatDecimal(f.peakRackKw, 1)} kW`,
+    doc.text(
+      `hottest hour ${f.hottestHour} UTC at ${formatDecimal(f.hottestHourDryBulbC, 1)} °C: PUE ${formatDecimal(f.pueAtHottestHour, 3)} · ` +
+        `cooling headroom ${mw(f.coolingHeadroomMw)} MW at its least (${f.coolingHeadroomHour}) · peak rack ${formatDecimal(f.peakRackKw, 1)} kW`
+    ),
   );
   out.push(
-    `held back: ${formatCount(f.cappedHours)} hours capped (lowest cap ${formatPercent(f.lowestCapShare, 0)} of training power), ` +
-      `${formatCount(f.shedHours)} hours with runs shed (${formatCount(f.sheds)} sheds) · GPU-hours lost to the facility ${formatCount(f.gpuHoursLostToFacility)} ` +
-      `(capping ${formatCount(f.gpuHoursLostToCapping)}, racks withheld ${formatCount(f.gpuHoursWithheld)}), worth ${formatUsd(f.costOfLostGpuHoursUsd)} of lease`,
+    doc.text(
+      `held back: ${formatCount(f.cappedHours)} hours capped (lowest cap ${formatPercent(f.lowestCapShare, 0)} of training power), ` +
+        `${formatCount(f.shedHours)} hours with runs shed (${formatCount(f.sheds)} sheds) · GPU-hours lost to the facility ${formatCount(f.gpuHoursLostToFacility)} ` +
+        `(capping ${formatCount(f.gpuHoursLostToCapping)}, racks withheld ${formatCount(f.gpuHoursWithheld)}), worth ${formatUsd(f.costOfLostGpuHoursUsd)} of lease`
+    ),
   );
   if (f.heldBackRuns.length > 0) {
-    out.push(`runs held back: ${f.heldBackRuns.map((r) => `${r.name} ${formatCount(r.gpuHoursLostToCapping)} GPU-h to capping${r.sheds > 0 ? `, shed ${r.sheds} time${r.sheds === 1 ? '' : 's'}` : ''}`).join(' · ')}`);
+    out.push(doc.text(`runs held back: ${f.heldBackRuns.map((r) => `${r.name} ${formatCount(r.gpuHoursLostToCapping)} GPU-h to capping${r.sheds > 0 ? `, shed ${r.sheds} time${r.sheds === 1 ? '' : 's'}` : ''}`).join(' · ')}`));
   }
   // The deepest episodes (lowest cap, then longest), shown in time order.
   const shown = [...f.heldBackEpisodes]
@@ -31,21 +37,23 @@ export function renderFacility(f: FacilitySummary, table: Table): string[] {
     .slice(0, 12)
     .sort((a, b) => a.from.localeCompare(b.from));
   if (shown.length > 0) {
-    if (f.heldBackEpisodes.length > shown.length) out.push(`the ${shown.length} deepest of ${f.heldBackEpisodes.length} episodes (all in --format json):`);
+    if (f.heldBackEpisodes.length > shown.length) out.push(doc.text(`the ${shown.length} deepest of ${f.heldBackEpisodes.length} episodes (all in --format json):`));
     out.push(
-      table(
+      doc.table(
         ['held back (UTC)', 'until', 'hours', 'lowest cap', 'shed'],
         shown.map((e) => [e.from, e.to, formatCount(e.hours), formatPercent(e.lowestCapShare, 0), e.shed ? 'yes' : 'no']),
       ),
     );
   }
   out.push(
-    `supply: battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ${formatCount(f.hoursShort)} hours short, ${formatDecimal(f.unservedMwh, 1)} MWh unserved · ` +
-      `power at ${f.tariff}: ${formatUsd(f.energyCostUsd)} (if power is not included)`,
+    doc.text(
+      `supply: battery discharged ${formatCount(f.batteryDischargeMwh)} MWh · ${formatCount(f.hoursShort)} hours short, ${formatDecimal(f.unservedMwh, 1)} MWh unserved · ` +
+        `power at ${f.tariff}: ${formatUsd(f.energyCostUsd)} (if power is not included)`
+    ),
   );
-  out.push(...renderGrid(f, table));
+  out.push(...renderGrid(f, doc));
   out.push(
-    table(
+    doc.table(
       ['month', 'energy MWh', 'peak MW', 'PUE', 'max °C', 'capped h', 'shed h', 'power bill', 'CO2 t', 'water m³'],
       f.months.map((m) => [
         m.month,
@@ -58,7 +66,7 @@ export function renderFacility(f: FacilitySummary, table: Table): string[] {
         formatUsd(m.energyCostUsd),
         formatCount(m.carbonT),
         formatCount(m.waterM3),
-      ]),
+      ])
     ),
   );
   return out;

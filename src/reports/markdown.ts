@@ -1,6 +1,9 @@
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
 import { facilityFigures } from './facility-figures.js';
+import { markdownDoc } from './doc.js';
+import { renderQueue } from './queue-table.js';
+import { renderFacility } from '../facility/render-facility.js';
 
 /** A GitHub-flavoured Markdown table; `right` columns are numbers and align right. */
 function table(head: string[], rows: string[][], right: (i: number) => boolean): string {
@@ -64,6 +67,11 @@ export function renderMarkdown(s: Summary): string {
   if (facility.length > 0) {
     out.push('## Facility', '');
     out.push(table(['measure', 'value'], facility, (i) => i === 1), '');
+    if (s.facility) out.push(...renderFacility(s.facility, markdownDoc).slice(1), '');
+  }
+  if (s.queue) {
+    out.push(`## Queue · policy ${s.queue.policy}`, '');
+    out.push(...renderQueue(s.queue, markdownDoc).slice(1), '');
   }
   out.push('## By month', '');
   out.push(

@@ -1,5 +1,6 @@
 import { plainTable } from './plain-table.js';
 import { renderQueue } from './queue-table.js';
+import { textDoc } from './doc.js';
 import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
@@ -84,8 +85,8 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
     ),
   );
   out.push('');
-  if (s.facility) out.push(...renderFacility(s.facility, table), '');
-  if (s.queue) out.push(...renderQueue(s.queue, table), '');
+  if (s.facility) out.push(...renderFacility(s.facility, textDoc), '');
+  if (s.queue) out.push(...renderQueue(s.queue, textDoc), '');
   out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
   return out.join('\n') + '\n';
 }

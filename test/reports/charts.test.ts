@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize, type Summary } from '../../src/reports/summary.js';
 import { chartsFor } from '../../src/reports/html/charts.js';
+import { keyFindings } from '../../src/reports/html/findings.js';
+import { formatUsd } from '../../src/reports/format.js';
 import { reportData } from '../../src/reports/html/report-data.js';
-import { breakEvens } from '../../src/reports/html/break-even-chart.js';
 import { renderSvg } from '../../src/reports/html/render-svg.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
@@ -20,7 +21,8 @@ const facility = {
   ],
 };
 const options = [
-  { name: 'cloud on-demand', kind: 'on-demand', priceUsdPerGpuHour: 6.5, runs: [{ name: 'a', costUsd: 4e6, ci95: [3.6e6, 4.4e6] }, { name: 'b', costUsd: 3e6 }] },
+  { name: 'lease', kind: 'lease', rank: 2, totalCostUsd: 1e6, deliveredShare: 1, deliveredAllShare: 1, runs: [] },
+  { name: 'cloud on-demand', kind: 'on-demand', rank: 1, totalCostUsd: 7e6, deliveredShare: 1, deliveredAllShare: 1, priceUsdPerGpuHour: 6.5, runs: [{ name: 'a', costUsd: 4e6, ci95: [3.6e6, 4.4e6] }, { name: 'b', costUsd: 3e6 }] },
 ];
 
 describe('which charts a report has', () => {
@@ -79,9 +81,11 @@ describe('which charts a report has', () => {
     expect(ids(withSections({ facility: { series: [{ start: '2026-07-01T00:00', facilityMw: 'lots' }] } }))).not.toContain('facility-power');
   });
 
-  it('cloud options add their costs per run, with whiskers where an interval exists, and the break-even chart', () => {
+  it('options add their costs per run, with whiskers where an interval exists, and their totals in rank order', () => {
     const data = reportData(withSections({ options }), record);
-    expect(chartsFor(data).map((c) => c.id)).toContain('break-even');
+    expect(chartsFor(data).map((c) => c.id)).toContain('options');
+    expect(data.optionCosts.map((o) => o.option)).toEqual(['cloud on-demand', 'lease']);
+    expect(keyFindings(data.summary, data.optionCosts).at(-2)).toBe('Bought the cheapest other way that does all the work, cloud on-demand, the same runs cost $7.0M over the term against $1.0M for the lease (this seed; capsim compare --format html ranks every option with its intervals).');
     expect(data.runCosts.filter((c) => c.option === 'cloud on-demand')).toEqual([
       { run: 'a', option: 'cloud on-demand', costUsd: 4e6, lowUsd: 3.6e6, highUsd: 4.4e6 },
       { run: 'b', option: 'cloud on-demand', costUsd: 3e6, lowUsd: null, highUsd: null },
@@ -92,13 +96,6 @@ describe('which charts a report has', () => {
     const replications = { count: 3, samples: { utilization: [0.4, 0.5, 0.45], lostGpuHours: [10, 20, 15] }, units: { lostGpuHours: 'GPU-hours' } };
     expect(ids(withSections({ replications }))).toEqual(['utilization', 'timeline', 'run-costs', 'histogram-utilization', 'histogram-lostGpuHours']);
     expect(ids(withSections({ replications: { ...replications, count: 1 } }))).toEqual(['utilization', 'timeline', 'run-costs']);
-  });
-});
-
-describe('break-even utilization', () => {
-  it('is the lease price per available GPU-hour over the cloud price', () => {
-    const [b] = breakEvens(6.3e9, 613_000_000, [{ option: 'cloud', priceUsdPerGpuHour: 12 }]);
-    expect(b?.utilization).toBeCloseTo(6.3e9 / 613_000_000 / 12, 12);
   });
 });
 
@@ -132,4 +129,21 @@ describe('timeline bars', () => {
     expect(union([[10, 20], [0, 5], [5, 8], [15, 30], [31, 40]])).toEqual([[0, 8], [10, 30], [31, 40]]);
     expect(union([])).toEqual([]);
   });
+});
+
+describe('the run page with procurement options', () => {
+  it('draws a reserved option as its bill, commitment included, not as the GPU-hours it used times its price', async () => {
+    const { loadScenario } = await import('../../src/scenario/load.js');
+    const { compareOptions } = await import('../../src/procurement/compare.js');
+    const { resolveOptions } = await import('../../src/procurement/resolve-options.js');
+    const loaded = await loadScenario('scenarios/lease-vs-cloud.yaml');
+    const comparison = compareOptions({ scenario: loaded.scenario, written: loaded.written }, resolveOptions(loaded.written, loaded.scenario), { seed: loaded.scenario.seed, replications: 1 }, provenance);
+    const reserved = comparison.options.find((o) => o.kind === 'reserved');
+    if (!reserved || reserved.priceUsdPerGpuHour === null) throw new Error('expected a reserved option with a price');
+    const chart = chartsFor(reportData(summary, null, { options: comparison.options })).find((c) => c.id === 'options');
+    const drawn = (chart?.spec as unknown as { data: { values: Array<{ option: string; label: string }> } }).data.values.find((v) => v.option === reserved.name);
+    expect(drawn?.label).toBe(formatUsd(reserved.totalCostUsd));
+    // Pay-per-use would have been the GPU-hours held at the price: less than the commitment billed.
+    expect(reserved.heldGpuHours * reserved.priceUsdPerGpuHour).toBeLessThan(reserved.totalCostUsd);
+  }, 60_000);
 });

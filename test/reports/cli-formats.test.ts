@@ -68,7 +68,7 @@ describe('capsim run --format md | csv | html', () => {
 });
 
 describe('capsim run --format html of a scenario with procurement options', () => {
-  it('compares the options: their cost per run beside the lease, and the lease against cloud chart', async () => {
+  it('compares the options: their cost per run beside the lease, and what the same work costs under each', async () => {
     const { writeFileSync } = await import('node:fs');
     const { stringify } = await import('yaml');
     const { aWrittenScenario, aRun } = await import('../builders.js');
@@ -85,7 +85,7 @@ describe('capsim run --format html of a scenario with procurement options', () =
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const html = readFileSync(join(dir, 'r.html'), 'utf8');
-    expect(html.match(/data-chart="[^"]+"/g)).toEqual(['data-chart="utilization"', 'data-chart="timeline"', 'data-chart="run-costs"', 'data-chart="break-even"']);
+    expect(html.match(/data-chart="[^"]+"/g)).toEqual(['data-chart="utilization"', 'data-chart="timeline"', 'data-chart="run-costs"', 'data-chart="options"']);
     expect(html).toContain('on-demand');
   });
 });

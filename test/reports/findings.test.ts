@@ -15,6 +15,20 @@ describe('key findings', () => {
     expect(text).not.toMatch(/Failures interrupted/);
   });
 
+  it('with a workload, count its jobs among the holders and say how they wait, not that the term is empty', () => {
+    const scenario = aScenario({
+      end: '2026-09-30',
+      runs: [aRun({ name: 'a' })],
+      workload: { streams: [{ name: 'evals', ratePerDay: 4, racks: 1, durationHours: 6, precision: 'fp8', mfu: 0.3, deadlineHours: 48 }] },
+    });
+    const summary = summarize(simulateScenario(scenario), provenance);
+    const text = keyFindings(summary).join(' ');
+    expect(summary.queue?.jobs).toBeGreaterThan(300);
+    expect(text).toContain(`The named runs and the workload's ${((summary.queue?.jobs ?? 0) - 1).toLocaleString('en-US')} jobs hold`);
+    expect(text).toMatch(/All 1 named runs finish by 2026-07-0\d; the workload's jobs wait [\d.]+ hours on average \(p95 [\d.]+ h\) under fifo, and \d+% meet their deadline\./);
+    expect(text).not.toContain('no work planned');
+  });
+
   it('name the runs that do not finish within the term', () => {
     const summary = summarize(simulateScenario(aScenario({ runs: [aRun({ name: 'huge', totalFlop: 1e28 })] })), provenance);
     expect(keyFindings(summary).join(' ')).toContain('0 of 1 runs finish within the term; huge does not.');

@@ -85,10 +85,16 @@ describe('terminal table', () => {
 });
 
 describe('Markdown of a run with a facility', () => {
-  it('adds a facility table of the figures present, and none without a facility', () => {
-    const withFacility = { ...summary, facility: { peakFacilityMw: 142.61, cappedHours: 17, costOfLostGpuHoursUsd: 22_012.5 } } as typeof summary;
-    const md = renderMarkdown(withFacility);
-    expect(md).toContain('## Facility\n\n| measure | value |\n| :--- | ---: |\n| peak facility power | 142.6 MW |\n| hours capped | 17 |\n| their cost at the lease price | $22.0K |');
+  it('adds the facility: its headline figures, then the section the terminal prints, deepest held-back episodes included; none without a facility', async () => {
+    const loaded = await loadScenario('scenarios/memphis-heat-wave.yaml');
+    const heat = summarize(simulateScenario(loaded.scenario), { version: 'test', scenarioHash: 'test' });
+    const f = heat.facility;
+    if (!f) throw new Error('expected a facility');
+    const md = renderMarkdown(heat);
+    expect(md).toContain(`## Facility\n\n| measure | value |\n| :--- | ---: |\n| peak facility power | ${f.peakFacilityMw?.toFixed(1)} MW |`);
+    expect(f.heldBackEpisodes.length).toBeGreaterThan(0);
+    expect(md).toContain('| held back (UTC) | until | hours | lowest cap | shed |');
+    expect(f.heldBackEpisodes.filter((e) => md.includes(`| ${e.from} |`)).length).toBe(Math.min(12, f.heldBackEpisodes.length));
     expect(renderMarkdown(summary)).not.toContain('## Facility');
-  });
+  }, 60_000);
 });

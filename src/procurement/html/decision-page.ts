@@ -2,13 +2,13 @@ import { formatCount, formatFlop, formatPercent, formatUsd } from '../../reports
 import { escapeHtml as h } from '../../reports/html/escape.js';
 import { renderSvg } from '../../reports/html/render-svg.js';
 import { styles } from '../../reports/html/styles.js';
+import { optionCostChart } from '../../reports/html/option-cost-chart.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { ComparedOption, Comparison } from '../compare.js';
 import { verdictOf } from '../verdict.js';
 import { cashFlowChart } from './cash-flow-chart.js';
 import { differenceChart } from './difference-chart.js';
 import { exitChart } from './exit-chart.js';
-import { npvChart } from './npv-chart.js';
 import { runDotChart } from './run-dot-chart.js';
 
 interface Figure {
@@ -61,7 +61,7 @@ function figuresOf(c: Comparison, ranked: readonly ComparedOption[], baseline: s
       id: 'npv',
       title: 'Net present value of each option',
       caption: `Every cash flow of the term discounted at ${formatPercent(c.scenario.discountRatePerYear, 1)} a year, mean over the replications. Pale: the option left some of the work undone in at least one replication.`,
-      spec: npvChart(ranked),
+      spec: optionCostChart(ranked.map((o) => ({ option: o.name, kind: o.kind, usd: o.npvUsd, deliveredShare: o.deliveredShare, deliveredAll: o.deliveredAllShare >= 1 })), 'net present value'),
     },
   ];
   if (ranked.length > 1) {

@@ -4,7 +4,7 @@ import type { ReportData } from './report-data.js';
 import { utilizationChart } from './utilization-chart.js';
 import { timelineChart } from './timeline-chart.js';
 import { runCostChart } from './run-cost-chart.js';
-import { breakEvenChart } from './break-even-chart.js';
+import { optionCostChart } from './option-cost-chart.js';
 import { facilityPowerChart, weatherPueChart } from './facility-power-chart.js';
 import { histogramChart } from './histogram-chart.js';
 
@@ -50,13 +50,12 @@ export function chartsFor(data: ReportData): Chart[] {
       spec: runCostChart(data.runCosts),
     });
   }
-  const available = summary.cluster.availableGpuHours;
-  if (data.cloudPrices.length > 0 && available > 0 && summary.cluster.utilization !== null) {
+  if (data.optionCosts.length > 0) {
     charts.push({
-      id: 'break-even',
-      title: 'Lease against cloud',
-      caption: 'Total cost over the term against the utilization of the leased cluster. Dots: break-even utilization, above which the lease costs less; an option without a dot costs less than the lease at any utilization. Dashed line: this scenario.',
-      spec: breakEvenChart(summary.money.leasePaidUsd, available, summary.cluster.utilization, data.cloudPrices),
+      id: 'options',
+      title: 'The same work, bought other ways',
+      caption: "Each procurement option's total cost over the term as it bills (a reservation's commitment whatever the use; an owner's capex less resale), on this run's seed, ranked as capsim compare ranks them: pale bars left some of the work undone. capsim compare --format html gives the decision with its intervals.",
+      spec: optionCostChart(data.optionCosts, 'total cost over the term'),
     });
   }
   for (const samples of data.replications?.samples ?? []) {

@@ -6,6 +6,9 @@ import { renderSvg } from './render-svg.js';
 import { escapeHtml as h } from './escape.js';
 import { styles } from './styles.js';
 import { keyFindings } from './findings.js';
+import { htmlDoc } from './html-doc.js';
+import { renderFacility } from '../../facility/render-facility.js';
+import { renderQueue } from '../queue-table.js';
 
 /**
  * The HTML report: one self-contained page (inline CSS, charts as inline SVG, no script, no
@@ -28,14 +31,16 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <body><main>
 ${headerHtml(s)}
 ${data.replications ? `<p class="note">${formatCount(data.replications.count)} replications. The costs per run and the section “Across replications” summarise all of them; the timeline, the utilization chart and the tables show replication ${s.capsim.replication}.</p>` : ''}
-<section class="findings"><h2>In brief</h2><ul>${keyFindings(s).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
+<section class="findings"><h2>In brief</h2><ul>${keyFindings(s, data.optionCosts).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
 ${kpisHtml(s)}
 ${section('utilization')}
 ${section('timeline', runsTableHtml(s))}
 ${section('run-costs')}
-${section('break-even')}
+${section('options')}
 ${section('facility-power', facilityFiguresHtml(data.facilityFigures))}
 ${section('weather-pue')}
+${facilityDetailHtml(s)}
+${queueHtml(s)}
 ${replicationsHtml(data, histograms.map(figure).join(''))}
 ${monthsHtml(s)}
 ${inputsHtml(s)}
@@ -104,6 +109,20 @@ function tableHtml(head: string[], rows: string[][], textColumns: number): strin
   return `<table><thead><tr>${head.map((x, i) => `<th${cls(i)}>${h(x).replace(/-/g, '&#8209;')}</th>`).join('')}</tr></thead><tbody>${rows
     .map((r) => `<tr>${r.map((x, i) => `<td${cls(i)}>${x}</td>`).join('')}</tr>`)
     .join('')}</tbody></table>`;
+}
+
+/** The facility's whole section, as the terminal report has it: power, what held training back and its deepest episodes, swings, the bill, carbon and water, by month. */
+function facilityDetailHtml(s: Summary): string {
+  if (!s.facility) return '';
+  const [, ...body] = renderFacility(s.facility, htmlDoc);
+  return `<section><h2>Facility in detail</h2>${body.join('\n')}</section>`;
+}
+
+/** The queue section of a workload: waits, completion times and costs by stream and by team. */
+function queueHtml(s: Summary): string {
+  if (!s.queue) return '';
+  const [, ...body] = renderQueue(s.queue, htmlDoc);
+  return `<section><h2>Queue · policy ${h(s.queue.policy)}</h2>${body.join('\n')}</section>`;
 }
 
 function facilityFiguresHtml(figures: Array<[string, string]>): string {

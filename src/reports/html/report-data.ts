@@ -2,6 +2,7 @@ import type { RunRecord } from '../../simulation/record.js';
 import type { Summary } from '../summary.js';
 import { tickToIso } from '../../model/time.js';
 import { facilityFigures } from '../facility-figures.js';
+import type { OptionCost } from './option-cost-chart.js';
 
 /** One hour (or interval) of the facility: power drawn against power available. */
 export interface FacilityPoint {
@@ -20,12 +21,6 @@ export interface RunCost {
   costUsd: number;
   lowUsd: number | null;
   highUsd: number | null;
-}
-
-/** A cloud option priced per GPU-hour, for the lease-against-cloud line. */
-export interface CloudPrice {
-  option: string;
-  priceUsdPerGpuHour: number;
 }
 
 /** One metric's value in every replication, for a histogram. */
@@ -47,7 +42,8 @@ export interface ReportData {
   /** The facility section's headline numbers, label to formatted value. */
   facilityFigures: Array<[string, string]>;
   runCosts: RunCost[];
-  cloudPrices: CloudPrice[];
+  /** Each procurement option's cost of the scenario's work as billed, by rank (as `capsim compare` ranks them). */
+  optionCosts: OptionCost[];
   replications: { count: number; samples: MetricSamples[] } | null;
   /** Statistics of the key metrics across replications, when there are replications. */
   replicationTable?: Array<{ metric: string; unit: string; n: number; mean: number; sd: number | null; p5: number; p50: number; p95: number; ci95Low: number | null; ci95High: number | null }>;
@@ -70,7 +66,7 @@ export function reportData(summary: Summary, record: RunRecord | null = null, se
     facility: recordFacilityPoints(record) ?? facilityPoints(loose['facility']),
     facilityFigures: facilityFigures(loose['facility']),
     runCosts: [...leaseRunCosts(summary), ...optionRunCosts(loose['options'])],
-    cloudPrices: cloudPrices(loose['options']),
+    optionCosts: optionCosts(loose['options']),
     replications: replicationSamples(loose['replications']),
   };
 }
@@ -141,13 +137,18 @@ function optionRunCosts(section: unknown): RunCost[] {
   });
 }
 
-function cloudPrices(section: unknown): CloudPrice[] {
+/** `options: [{name, rank, totalCostUsd, deliveredShare, deliveredAllShare}]`, in rank order. */
+function optionCosts(section: unknown): OptionCost[] {
   if (!Array.isArray(section)) return [];
-  return section.filter((o) => isObject(o) && o['kind'] !== 'lease' && o['kind'] !== 'hybrid').flatMap((o: Loose) => {
-    const option = str(o['name']);
-    const price = num(o['priceUsdPerGpuHour']);
-    return option !== null && price !== null && price > 0 ? [{ option, priceUsdPerGpuHour: price }] : [];
-  });
+  return section
+    .filter(isObject)
+    .flatMap((o) => {
+      const option = str(o['name']);
+      const usd = num(o['totalCostUsd']);
+      return option === null || usd === null ? [] : [{ rank: num(o['rank']) ?? Infinity, cost: { option, kind: str(o['kind']) ?? '', usd, deliveredShare: num(o['deliveredShare']) ?? 1, deliveredAll: (num(o['deliveredAllShare']) ?? 1) >= 1 } }];
+    })
+    .sort((a, b) => a.rank - b.rank)
+    .map((o) => o.cost);
 }
 
 /** `replications: {count, samples: {metricName: number[]}, units?: {metricName: unit}}`. */

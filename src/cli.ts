@@ -12,6 +12,7 @@ import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
 import { registerMerge } from './cli/merge.js';
 import { registerSize } from './cli/size.js';
+import { registerDiff } from './cli/diff.js';
 import { registerInit } from './cli/init.js';
 import { registerSchema } from './cli/schema.js';
 
@@ -30,6 +31,7 @@ function buildProgram(io: Io): Command {
   registerSweep(program, io);
   registerMerge(program, io);
   registerSize(program, io);
+  registerDiff(program, io);
   registerInit(program, io);
   registerSchema(program, io);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });

@@ -1,0 +1,42 @@
+import { Option, type Command } from 'commander';
+import { emit, type Io } from './io.js';
+import { capsimVersion } from './version.js';
+import { reportWarnings, seedOption, strictOption } from './common.js';
+import { parseReplications } from './compare.js';
+import { createProgress } from './progress.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+import { loadScenarioArg } from './scenario-arg.js';
+
+export function registerDiff(program: Command, io: Io): void {
+  program
+    .command('diff')
+    .description('the same replications of two scenarios (one usually extends the other): every metric side by side, with the paired difference b - a and its 95% interval')
+    .argument('<a>', 'the first scenario (YAML or JSON)')
+    .argument('<b>', 'the second scenario: usually the first with one thing changed (extends: a.yaml)')
+    .addOption(seedOption())
+    .addOption(new Option('-r, --replications <n>', 'paired replications').argParser(parseReplications).default(20))
+    .addOption(new Option('-m, --metric <paths...>', 'only these metrics: key paths or prefixes (cluster, runs[0], money.idleCostUsd)'))
+    .option('--all', 'list every metric, not only those that differ in some replication')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .addOption(strictOption())
+    .addHelpText('after', examples(['capsim diff scenarios/colossus-2-150mw.yaml scenarios/memphis-heat-wave.yaml --metric facility money', 'capsim diff base.yaml with-more-spares.yaml --replications 50 --out diff.json']))
+    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
+      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+      const [{ diffScenarios }, { renderDiffTable }, { scenarioHash }] = await Promise.all([import('../montecarlo/diff.js'), import('../montecarlo/render-diff.js'), import('../scenario/hash.js')]);
+      const a = await loadScenarioArg(fileA, io, { strict: opts.strict ?? false });
+      const b = await loadScenarioArg(fileB, io, { strict: opts.strict ?? false });
+      reportWarnings(io, [...a.warnings, ...b.warnings]);
+      const progress = createProgress(io, false, 'diff');
+      const version = capsimVersion();
+      const report = diffScenarios(
+        a.scenario,
+        b.scenario,
+        { seed: opts.seed ?? a.scenario.seed, replications: opts.replications, metrics: opts.metric ?? [], onProgress: (done, total) => progress.update(done, total) },
+        { a: { version, scenarioHash: scenarioHash(a.written) }, b: { version, scenarioHash: scenarioHash(b.written) } },
+      );
+      progress.stop();
+      await emit(io, opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderDiffTable(report, opts.all ?? false), opts.out);
+    });
+}

@@ -25,13 +25,18 @@ export function formatOption(): Option {
 }
 
 export function resolutionOption(): Option {
-  return new Option('--resolution <resolution>', 'time series resolution for --format csv').choices(['hour', 'day']).default('day');
+  return new Option('--resolution <resolution>', 'time series resolution for --format csv, and for json with --series').choices(['hour', 'day']).default('day');
+}
+
+export function seriesOption(): Option {
+  return new Option('--series', "with --format json: add the time series (the cluster's pools at --resolution, and a facility's hours)");
 }
 
 export interface ReportOptions {
   format: ReportFormat;
   out?: string | undefined;
   resolution?: Resolution | undefined;
+  series?: boolean | undefined;
 }
 
 /**
@@ -43,6 +48,10 @@ export async function writeReport(io: Io, opts: ReportOptions, summary: Summary,
     case 'json':
     case 'table': {
       const { renderJson, renderTable } = await import('../reports/table.js');
+      if (opts.format === 'json' && opts.series && record) {
+        const { seriesSections } = await import('../reports/series-sections.js');
+        return emit(io, renderJson({ ...summary, ...seriesSections(record, opts.resolution ?? 'day') }), opts.out);
+      }
       return emit(io, opts.format === 'json' ? renderJson(summary) : renderTable(summary, { colour: io.isTty && !opts.out && !process.env['NO_COLOR'] }), opts.out);
     }
     case 'md': {

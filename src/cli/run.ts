@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import type { Io } from './io.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
-import { formatOption, reportFormats, resolutionOption, writeReport, type ReportFormat, type ReportOptions } from './report-output.js';
+import { formatOption, reportFormats, resolutionOption, seriesOption, writeReport, type ReportFormat, type ReportOptions } from './report-output.js';
 import { metricOption, quietOption, replicationsOption, shardOption, workersOption } from './montecarlo-options.js';
 import { runReplications, type MonteCarloRunOptions } from './replications.js';
 import { monteCarloFormats } from '../montecarlo/render-statistics.js';
@@ -18,6 +18,7 @@ export function registerRun(program: Command, io: Io): void {
     .addOption(seedOption())
     .addOption(formatOption())
     .addOption(resolutionOption())
+    .addOption(seriesOption())
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; its extension (.json, .md, .csv, .html) sets the format when --format is absent; for csv a directory or a file prefix')
     .addOption(strictOption())
     .addOption(replicationsOption())

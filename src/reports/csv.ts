@@ -1,17 +1,24 @@
 import type { RunRecord } from '../simulation/record.js';
 import type { Summary } from './summary.js';
 import { poolSeries, type Resolution } from './series.js';
+import { facilityHourRows } from '../facility/facility-hour-rows.js';
 
 type Cell = string | number | boolean | null;
 
 /**
- * CSV tables, one per file: `runs`, `months` and `series-<resolution>`. Numbers are written in
- * full (JavaScript's shortest round-trip form), never formatted, so they parse back to the JSON
- * report's values; null is an empty field. Column names are the JSON report's field names.
+ * CSV tables, one per file: `runs`, `months` and `series-<resolution>`; with a facility,
+ * `facility-hour` (its hourly series); with a workload, `queue-streams` and `queue-teams`. Numbers
+ * are written in full (JavaScript's shortest round-trip form), never formatted, so they parse back
+ * to the JSON report's values; null is an empty field. Column names are the JSON report's field names.
  */
 export function renderCsvTables(summary: Summary, record: RunRecord | null, resolution: Resolution): Record<string, string> {
   const tables: Record<string, string> = { runs: runsCsv(summary), months: toCsv(summary.months) };
   if (record) tables[`series-${resolution}`] = toCsv(poolSeries(record, resolution));
+  if (record?.facility) tables['facility-hour'] = toCsv(facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickMinutes));
+  if (summary.queue) {
+    tables['queue-streams'] = toCsv(summary.queue.byStream);
+    tables['queue-teams'] = toCsv(summary.queue.byTeam);
+  }
   return tables;
 }
 

@@ -7,6 +7,7 @@ import type { Resolution } from '../reports/series.js';
 import type { Io } from './io.js';
 import { emit, writeFileAtomic } from './io.js';
 import { ScenarioError } from '../errors.js';
+import type { Doc } from '../reports/doc.js';
 import { error } from '../scenario/problems.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
@@ -48,6 +49,11 @@ export async function writeReport(io: Io, opts: ReportOptions, summary: Summary,
     case 'json':
     case 'table': {
       const { renderJson, renderTable } = await import('../reports/table.js');
+      if (opts.format === 'table' && loaded && record && hasOptions(loaded)) {
+        const { textDoc } = await import('../reports/doc.js');
+        const extra = (await alternativesSection(loaded, record.seed, textDoc)).join('\n');
+        return emit(io, renderTable(summary, { colour: io.isTty && !opts.out && !process.env['NO_COLOR'] }) + '\n' + extra + '\n', opts.out);
+      }
       if (opts.format === 'json' && opts.series && record) {
         const { seriesSections } = await import('../reports/series-sections.js');
         return emit(io, renderJson({ ...summary, ...seriesSections(record, opts.resolution ?? 'day') }), opts.out);
@@ -56,6 +62,10 @@ export async function writeReport(io: Io, opts: ReportOptions, summary: Summary,
     }
     case 'md': {
       const { renderMarkdown } = await import('../reports/markdown.js');
+      if (loaded && record && hasOptions(loaded)) {
+        const { markdownDoc } = await import('../reports/doc.js');
+        return emit(io, renderMarkdown(summary) + '\n## ' + (await alternativesSection(loaded, record.seed, markdownDoc)).join('\n').replace(/^### /, ''), opts.out);
+      }
       return emit(io, renderMarkdown(summary), opts.out);
     }
     case 'html': {
@@ -85,6 +95,24 @@ async function csvPaths(out: string, names: string[]): Promise<Record<string, st
   if (isDirectory) await mkdir(out, { recursive: true });
   const prefix = out.replace(/\.csv$/i, '');
   return Object.fromEntries(names.map((n) => [n, isDirectory ? join(out, `${n}.csv`) : `${prefix}-${n}.csv`]));
+}
+
+function hasOptions(loaded: LoadedScenario): boolean {
+  const options = (loaded.written as { options?: unknown }).options;
+  return Array.isArray(options) && options.length > 0;
+}
+
+/** What the same runs cost bought each way, at the run's seed: the report's last section. */
+async function alternativesSection(loaded: LoadedScenario, seed: number, doc: Doc): Promise<string[]> {
+  const [{ resolveOptions }, { compareOptions }, { alternatives }, { renderAlternatives }] = await Promise.all([
+    import('../procurement/resolve-options.js'),
+    import('../procurement/compare.js'),
+    import('../procurement/alternatives.js'),
+    import('../procurement/render-alternatives.js'),
+  ]);
+  const ctx = { scenario: loaded.scenario, written: loaded.written };
+  const comparison = compareOptions(ctx, resolveOptions(loaded.written, loaded.scenario), { seed, replications: 1 }, { version: '', scenarioHash: '' });
+  return renderAlternatives(alternatives(comparison, loaded.scenario), doc);
 }
 
 /**

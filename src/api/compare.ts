@@ -1,6 +1,6 @@
 import { compareOptions, type Comparison } from '../procurement/compare.js';
 import { resolveOptions } from '../procurement/resolve-options.js';
-import { scenarioHash } from '../scenario/hash.js';
+import { loadedHash } from '../scenario/hash.js';
 import { capsimVersion } from '../cli/version.js';
 import type { LoadedScenario } from './load-scenario.js';
 import { checkCount } from './check-count.js';
@@ -21,5 +21,5 @@ export interface CompareOptions {
 export async function compare(loaded: LoadedScenario, options: CompareOptions = {}): Promise<Comparison> {
   const replications = checkCount('replications', options.replications ?? 20);
   const settings = { seed: options.seed ?? loaded.scenario.seed, replications, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  return compareOptions(loaded, resolveOptions(loaded.written, loaded.scenario), settings, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
+  return compareOptions(loaded, resolveOptions(loaded.written, loaded.scenario), settings, { version: capsimVersion(), scenarioHash: loadedHash(loaded) });
 }

@@ -2,9 +2,10 @@ import { simulateScenario } from '../simulation/simulate-scenario.js';
 import type { RunRecord } from '../simulation/record.js';
 import { leaseScenario } from '../procurement/lease-scenario.js';
 import { summarize as summarizeRecord, type Summary } from '../reports/summary.js';
-import { scenarioHash } from '../scenario/hash.js';
+import { loadedHash } from '../scenario/hash.js';
 import { capsimVersion } from '../cli/version.js';
 import type { LoadedScenario } from './load-scenario.js';
+import { drawInputs, inputsByPath, scenarioAt } from '../scenario/uncertainty.js';
 
 export interface SimulateOptions {
   /** Root seed (default: the scenario's). */
@@ -19,10 +20,14 @@ export interface SimulateOptions {
  * per-run outcomes).
  */
 export function simulate(loaded: LoadedScenario, options: SimulateOptions = {}): RunRecord {
-  return simulateScenario(leaseScenario(loaded.scenario, loaded.scenario.lease), options);
+  const { scenario } = scenarioAt(loaded, options.seed ?? loaded.scenario.seed, options.replication ?? 0);
+  return simulateScenario(leaseScenario(scenario, scenario.lease), options);
 }
 
 /** The report of one simulation: what `capsim run --format json` prints, field for field. */
-export function summarize(record: RunRecord, loaded: Pick<LoadedScenario, 'written'>): Summary {
-  return summarizeRecord(record, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
+export function summarize(record: RunRecord, loaded: Pick<LoadedScenario, 'written'> & Partial<Pick<LoadedScenario, 'uncertainty'>>): Summary {
+  const u = loaded.uncertainty;
+  // The inputs of the record's own replication, drawn again: the same streams give the same values.
+  const inputs = u ? inputsByPath(u.inputs, drawInputs(u.inputs, record.seed, record.replication)) : null;
+  return summarizeRecord(record, { version: capsimVersion(), scenarioHash: loadedHash(loaded) }, inputs);
 }

@@ -1,12 +1,14 @@
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
-import { scenarioHash } from '../scenario/hash.js';
+import { loadedHash } from '../scenario/hash.js';
 import { applySettings, applySettingsToData } from '../montecarlo/apply-settings.js';
 import { loadSweepPoints } from '../montecarlo/load-sweep-points.js';
 import { runSweepPoint } from '../montecarlo/run-sweep-point.js';
 import { parseKeyPath, type Range, type Setting } from '../montecarlo/setting.js';
 import { sweepPoints } from '../montecarlo/sweep-points.js';
-import { sweepHeader, type SweepPointResult, type SweepReport } from '../montecarlo/sweep-report.js';
+import { sweepHeader, sweepResult, type SweepPointResult, type SweepReport } from '../montecarlo/sweep-report.js';
+import { checkMetrics } from '../montecarlo/check-metrics.js';
+import { describeInputs } from '../scenario/uncertainty.js';
 import { capsimVersion } from '../cli/version.js';
 import { loadSource, type LoadedScenario } from './load-scenario.js';
 import { withRunner } from './replicate.js';
@@ -46,17 +48,19 @@ export async function sweep(loaded: LoadedScenario, options: SweepOptions): Prom
   const scenarios = await loadSweepPoints(settings, (s) =>
     loadSource(loaded.source, { strict: loaded.strict, editText: (text) => applySettings(text, s), editData: (data) => applySettingsToData(data, s) }),
   );
-  const header = sweepHeader({ version: capsimVersion(), scenarioHash: scenarioHash(loaded.written), seed, replications }, loaded.scenario.name, [...grid, ...ranges]);
+  const header = sweepHeader({ version: capsimVersion(), scenarioHash: loadedHash(loaded), seed, replications }, loaded.scenario.name, [...grid, ...ranges], describeInputs(loaded.uncertainty));
+  const first = scenarios[0] as LoadedScenario;
+  checkMetrics(options.metrics ?? [], { scenario: first.scenario, seed, provenance: { version: header.capsim.version, scenarioHash: loadedHash(first) }, uncertainty: first.uncertainty });
   const total = settings.length * replications;
   const points = await withRunner(options.workers ?? 1, async (runner) => {
     const results: SweepPointResult[] = [];
     for (const [i, point] of scenarios.entries()) {
-      const at = { point: i, settings: settings[i] as Setting[], scenario: point.scenario, provenance: { version: header.capsim.version, scenarioHash: scenarioHash(point.written) } };
+      const at = { point: i, settings: settings[i] as Setting[], scenario: point.scenario, provenance: { version: header.capsim.version, scenarioHash: loadedHash(point) }, uncertainty: point.uncertainty };
       results.push(await runSweepPoint(at, { seed, replications, include: options.metrics ?? [] }, runner, (n) => options.onProgress?.(i * replications + n, total)));
     }
     return results;
   });
-  return { ...header, points };
+  return sweepResult(header, points, options.metrics ?? []);
 }
 
 function checkAxes(grid: Array<{ path: string; values: unknown[] }>, ranges: Range[], lhs: number | undefined): void {

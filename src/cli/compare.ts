@@ -40,7 +40,7 @@ export function registerCompare(program: Command, io: Io): void {
     .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, compareFormats) as CompareFormat;
       if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
-      const [{ resolveOptions }, { compareOptions }, { renderComparison }, { scenarioHash }] = await Promise.all([
+      const [{ resolveOptions }, { compareOptions }, { renderComparison }, { loadedHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/compare.js'),
         import('../procurement/render-comparison.js'),
@@ -54,7 +54,7 @@ export function registerCompare(program: Command, io: Io): void {
         ctx,
         resolveOptions(loaded.written, loaded.scenario),
         { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
-        { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
+        { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
       );
       progress.stop();
       await emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), opts.out);

@@ -16,7 +16,7 @@ export function registerDiff(program: Command, io: Io): void {
     .argument('<b>', 'the second scenario: usually the first with one thing changed (extends: a.yaml)')
     .addOption(seedOption())
     .addOption(new Option('-r, --replications <n>', 'paired replications').argParser(parseReplications).default(20))
-    .addOption(new Option('-m, --metric <paths...>', 'only these metrics: key paths or prefixes (cluster, runs[0], money.idleCostUsd)'))
+    .addOption(new Option('-m, --metric <paths...>', 'only these metrics: key paths or prefixes (cluster, runs.frontier-pretrain, money.idleCostUsd)'))
     .option('--all', 'list every metric, not only those that differ in some replication')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')

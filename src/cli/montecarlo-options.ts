@@ -36,5 +36,5 @@ export function defaultWorkers(): number {
 }
 
 export function metricOption(): Option {
-  return new Option('-m, --metric <path...>', 'report only these metrics: key paths or their prefixes (cluster, runs[0], money.idleCostUsd)');
+  return new Option('-m, --metric <path...>', 'report only these metrics: key paths or their prefixes (cluster, runs.frontier-pretrain, money.idleCostUsd)');
 }

@@ -5,7 +5,7 @@ import { reportWarnings } from './common.js';
 import { createProgress } from './progress.js';
 import { defaultWorkers } from './montecarlo-options.js';
 import { loadScenarioArg } from './scenario-arg.js';
-import { scenarioHash } from '../scenario/hash.js';
+import { loadedHash } from '../scenario/hash.js';
 import { createRunner } from '../montecarlo/pool.js';
 import { replicate } from '../montecarlo/replicate.js';
 import { shardRange, type Shard } from '../montecarlo/shard.js';
@@ -13,6 +13,9 @@ import { jobKey, renderPartial, type Partial } from '../montecarlo/partial.js';
 import { monteCarloReport, type ReportHeader } from '../montecarlo/report.js';
 import { monteCarloFormats, renderMonteCarlo, type MonteCarloFormat } from '../montecarlo/render-statistics.js';
 import type { ReplicationsBody } from '../montecarlo/merge.js';
+import { numericStatistics } from '../montecarlo/metric-accumulator.js';
+import { checkMetrics } from '../montecarlo/check-metrics.js';
+import { describeInputs } from '../scenario/uncertainty.js';
 
 /** The options `capsim run` gains for Monte Carlo. */
 export interface MonteCarloRunOptions {
@@ -42,16 +45,18 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
   reportWarnings(io, loaded.warnings);
   const seed = opts.seed ?? loaded.scenario.seed;
-  const hash = scenarioHash(loaded.written);
-  const header: ReportHeader = { version: capsimVersion(), scenarioHash: hash, seed, scenarioName: loaded.scenario.name };
+  const hash = loadedHash(loaded);
+  const inputs = describeInputs(loaded.uncertainty);
+  const header: ReportHeader = { version: capsimVersion(), scenarioHash: hash, seed, scenarioName: loaded.scenario.name, ...(inputs.length > 0 ? { uncertainInputs: inputs } : {}) };
   const include = opts.metric ?? [];
   const range = opts.shard ? shardRange(replications, opts.shard) : { from: 0, to: replications };
 
+  checkMetrics(include, { scenario: loaded.scenario, seed, provenance: { version: header.version, scenarioHash: hash }, uncertainty: loaded.uncertainty });
   const runner = createRunner(opts.workers ?? defaultWorkers());
   const progress = createProgress(io, opts.quiet ?? false, 'replications');
   try {
     const result = await replicate(
-      { scenario: loaded.scenario, seed, ...range, provenance: { version: header.version, scenarioHash: hash } },
+      { scenario: loaded.scenario, seed, ...range, provenance: { version: header.version, scenarioHash: hash }, uncertainty: loaded.uncertainty },
       runner,
       (done, total) => progress.update(done, total),
     );
@@ -68,7 +73,7 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
       await emit(io, renderPartial(partial), opts.out);
     } else if (opts.format === 'html') {
       const [{ renderReplicationsHtml }, { replicationsInput }] = await Promise.all([import('../reports/html/replications-page.js'), import('../reports/html/replications.js')]);
-      const input = replicationsInput(result.accumulator.replications, result.accumulator.statistics(), result.accumulator.toData());
+      const input = replicationsInput(result.accumulator.replications, numericStatistics(result.accumulator.statistics()), result.accumulator.toData());
       await emit(io, await renderReplicationsHtml(loaded.scenario, seed, { version: header.version, scenarioHash: hash }, input), opts.out);
     } else {
       await emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), opts.out);

@@ -40,17 +40,20 @@ export function registerRun(program: Command, io: Io): void {
       const available = monteCarlo ? [...monteCarloFormats, 'html'] : reportFormats;
       opts.format = outputFormat(command, available, monteCarlo ? 'capsim run --replications' : 'capsim run') as ReportFormat;
       if (monteCarlo) return runReplications(file, opts, io, command);
-      const [{ simulateScenario }, { leaseScenario }, { summarize }, { scenarioHash }] = await Promise.all([
+      const [{ simulateScenario }, { leaseScenario }, { summarize }, { loadedHash }, { scenarioAt }] = await Promise.all([
         import('../simulation/simulate-scenario.js'),
         import('../procurement/lease-scenario.js'),
         import('../reports/summary.js'),
         import('../scenario/hash.js'),
+        import('../scenario/uncertainty.js'),
       ]);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
+      // One run is replication 0: uncertain inputs take the values drawn for it.
+      const at = scenarioAt(loaded, opts.seed ?? loaded.scenario.seed, 0);
       // The cluster as the lease delivers it: its ramp-in, and its end if notice is given.
-      const record = simulateScenario(leaseScenario(loaded.scenario, loaded.scenario.lease), opts.seed === undefined ? {} : { seed: opts.seed });
-      const summary = summarize(record, { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) });
+      const record = simulateScenario(leaseScenario(at.scenario, at.scenario.lease), opts.seed === undefined ? {} : { seed: opts.seed });
+      const summary = summarize(record, { version: capsimVersion(), scenarioHash: loadedHash(loaded) }, at.inputs);
       await writeReport(io, opts, summary, record, loaded);
     });
 }

@@ -48,7 +48,7 @@ export function registerSensitivity(program: Command, io: Io): void {
     .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: SensitivityFormat; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, sensitivityFormats) as SensitivityFormat;
       if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
-      const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { scenarioHash }] = await Promise.all([
+      const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { loadedHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/sensitivity.js'),
         import('../procurement/render-sensitivity.js'),
@@ -69,7 +69,7 @@ export function registerSensitivity(program: Command, io: Io): void {
         { scenario: loaded.scenario, written: loaded.written },
         options,
         { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters },
-        { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) },
+        { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
       );
       await emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), opts.out);
     });

@@ -7,7 +7,7 @@ import { reportWarnings, seedOption, strictOption } from './common.js';
 import { createProgress } from './progress.js';
 import { defaultWorkers, metricOption, quietOption, shardOption, workersOption } from './montecarlo-options.js';
 import { loadScenario, type LoadedScenario } from '../scenario/load.js';
-import { scenarioHash } from '../scenario/hash.js';
+import { loadedHash } from '../scenario/hash.js';
 import { applySettings } from '../montecarlo/apply-settings.js';
 import { parseRangeOption, parseSetOption, type Range, type Setting } from '../montecarlo/setting.js';
 import { sweepPoints } from '../montecarlo/sweep-points.js';
@@ -17,8 +17,10 @@ import { createRunner } from '../montecarlo/pool.js';
 import { shardRange, type Shard } from '../montecarlo/shard.js';
 import { jobKey, renderPartial, type Partial } from '../montecarlo/partial.js';
 import type { SweepBody } from '../montecarlo/merge.js';
-import { renderSweep, sweepFormats, sweepHeader, type SweepFormat, type SweepPointResult } from '../montecarlo/sweep-report.js';
+import { renderSweep, sweepFormats, sweepHeader, sweepResult, type SweepFormat, type SweepPointResult } from '../montecarlo/sweep-report.js';
 import { outputFormat } from './out-format.js';
+import { checkMetrics } from '../montecarlo/check-metrics.js';
+import { describeInputs } from '../scenario/uncertainty.js';
 import { examples } from './examples.js';
 import { scenarioArg, scenarioArgHelp } from './scenario-arg.js';
 
@@ -91,7 +93,9 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   // Every point loaded like the file (extends, traces and weather files included), its keys set in the text.
   const scenarios = await loadSweepPoints(settings, (s) => load((text) => applySettings(text, s)));
   const include = opts.metric ?? [];
-  const report = sweepHeader({ version: capsimVersion(), scenarioHash: scenarioHash(base.written), seed, replications: opts.replications }, base.scenario.name, [...grid, ...ranges]);
+  const first = scenarios[0] as LoadedScenario;
+  checkMetrics(include, { scenario: first.scenario, seed, provenance: { version: capsimVersion(), scenarioHash: loadedHash(first) }, uncertainty: first.uncertainty });
+  const report = sweepHeader({ version: capsimVersion(), scenarioHash: loadedHash(base), seed, replications: opts.replications }, base.scenario.name, [...grid, ...ranges], describeInputs(base.uncertainty));
   const key = jobKey({ kind: 'sweep', report, include, settings });
   const range = opts.shard ? shardRange(settings.length, opts.shard) : { from: 0, to: settings.length };
   const pointsDir = opts.out ? `${opts.out}.points` : null;
@@ -100,10 +104,10 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   const { points, reused } = await runPoints(range, settings, scenarios, { key, seed, include, pointsDir }, opts, io);
   if (reused > 0 && !opts.quiet) io.stderr(`sweep: reused ${reused} completed point(s) from ${pointsDir}\n`);
   if (opts.shard) {
-    const partial: Partial<'sweep', SweepBody> = { capsimPartial: 1, kind: 'sweep', key, shard: opts.shard, format: opts.format, body: { report, points } };
+    const partial: Partial<'sweep', SweepBody> = { capsimPartial: 1, kind: 'sweep', key, shard: opts.shard, format: opts.format, body: { report, points, include } };
     await emit(io, renderPartial(partial), opts.out);
   } else {
-    await emit(io, renderSweep({ ...report, points }, opts.format), opts.out);
+    await emit(io, renderSweep(sweepResult(report, points, include), opts.format), opts.out);
   }
   if (pointsDir) await rm(pointsDir, { recursive: true, force: true });
 }
@@ -140,7 +144,7 @@ async function runPoints(
       if (done) reused += 1;
       const before = (i - range.from) * opts.replications;
       const loaded = scenarios[i] as LoadedScenario;
-      const at = { point: i, settings: settings[i] as Setting[], scenario: loaded.scenario, provenance: { version: capsimVersion(), scenarioHash: scenarioHash(loaded.written) } };
+      const at = { point: i, settings: settings[i] as Setting[], scenario: loaded.scenario, provenance: { version: capsimVersion(), scenarioHash: loadedHash(loaded) }, uncertainty: loaded.uncertainty };
       const result = done ?? (await runSweepPoint(at, { seed: job.seed, replications: opts.replications, include: job.include }, runner, (n) => progress.update(before + n, total)));
       if (pointFile && !done) await writeFileAtomic(pointFile, `${JSON.stringify({ key: pointKey, result })}\n`);
       points.push(result);

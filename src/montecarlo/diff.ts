@@ -3,13 +3,13 @@ import { summarize, type Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { simulateScenario } from '../simulation/simulate-scenario.js';
 import { MetricAccumulator, type MetricStatistics } from './metric-accumulator.js';
-import { numericLeaves } from './numeric-leaves.js';
+import { metricLeaves, type MetricLeaf } from './metric-leaves.js';
 
 export interface DiffSettings {
   seed: number;
   replications: number;
   /**
-   * Key paths or prefixes of the metrics to keep (`cluster`, `runs[0].ettr`); empty: the report's
+   * Key paths or prefixes of the metrics to keep (`cluster`, `runs.frontier-pretrain.ettr`); empty: the report's
    * scalars and the named runs' figures (entries of other lists, such as months or a facility's
    * episodes, pair by position only and are left out unless asked for).
    */
@@ -35,8 +35,9 @@ export interface MetricDiff {
 
 export type DiffReport = ReturnType<typeof diffScenarios>;
 
-const keep = (metrics: readonly string[]) => (path: string) =>
-  metrics.length === 0 ? !path.includes('[') || /^runs\[\d+\]\.[^[]*$/.test(path) : metrics.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`));
+// Dates are left out: their difference is a duration, which the other metrics' units do not say.
+const keep = (metrics: readonly string[]) => ({ path, date, listed }: MetricLeaf) =>
+  !date && (metrics.length === 0 ? !listed || /^runs(\.[\w-]+|\[[^\]]+\])\.[^[]*$/.test(path) : metrics.some((m) => path === m || path.startsWith(`${m}.`) || path.startsWith(`${m}[`)));
 
 /**
  * A counterfactual: the same replications of two scenarios (one usually extends the other), so
@@ -60,7 +61,7 @@ export function diffScenarios(a: Scenario, b: Scenario, settings: DiffSettings, 
   };
   const leaves = (scenario: Scenario, provenance: Provenance, replication: number) => {
     const record = simulateScenario(leaseScenario(scenario, scenario.lease), { seed: settings.seed, replication, timeline: false });
-    return new Map(numericLeaves(summarize(record, provenance)).filter(([path]) => wanted(path)));
+    return new Map(metricLeaves(summarize(record, provenance)).filter(wanted).map((leaf) => [leaf.path, leaf.value]));
   };
   for (let r = 0; r < settings.replications; r += 1) {
     const left = leaves(a, sides.a, r);

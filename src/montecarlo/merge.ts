@@ -1,7 +1,7 @@
 import type { Partial } from './partial.js';
 import { SummaryAccumulator, type SummaryAccumulatorData } from './summary-accumulator.js';
 import { monteCarloReport, type MonteCarloReport, type ReportHeader } from './report.js';
-import type { SweepPointResult, SweepReport } from './sweep-report.js';
+import { sweepResult, type SweepPointResult, type SweepReport } from './sweep-report.js';
 
 export interface ReplicationsBody {
   header: ReportHeader;
@@ -12,6 +12,8 @@ export interface ReplicationsBody {
 export interface SweepBody {
   report: Omit<SweepReport, 'points'>;
   points: SweepPointResult[];
+  /** The `--metric` list (empty: the default columns, constants left out once all points are in). */
+  include?: string[];
 }
 
 /** Shards of `capsim run --replications`, in shard order: the report of all replications. */
@@ -27,5 +29,5 @@ export function mergeReplications(partials: ReadonlyArray<Partial<'replications'
 export function mergeSweep(partials: ReadonlyArray<Partial<'sweep', SweepBody>>): SweepReport {
   const ordered = [...partials].sort((a, b) => a.shard.index - b.shard.index);
   const first = ordered[0] as Partial<'sweep', SweepBody>;
-  return { ...first.body.report, points: ordered.flatMap((p) => p.body.points) };
+  return sweepResult(first.body.report, ordered.flatMap((p) => p.body.points), first.body.include ?? []);
 }

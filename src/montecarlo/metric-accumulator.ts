@@ -1,6 +1,7 @@
 import { ExactSum, scaledVariance, twoProduct } from './exact-sum.js';
 import { QuantileStore, type QuantileStoreData } from './quantile-store.js';
 import { studentT975 } from './student-t.js';
+import { formatIsoMinutes } from '../model/time.js';
 
 /** The statistics of one metric over the replications in which it had a value. */
 export interface MetricStatistics {
@@ -19,7 +20,36 @@ export interface MetricStatistics {
   ci95High: number | null;
 }
 
+/**
+ * The statistics of a date metric (a run's finish), as dates (ISO, UTC, to the minute): the same
+ * fields, with `sd` in days.
+ */
+export interface DateStatistics {
+  n: number;
+  unit: 'date';
+  mean: string;
+  /** Sample standard deviation in days; null when n = 1. */
+  sd: number | null;
+  min: string;
+  p5: string;
+  p50: string;
+  p95: string;
+  max: string;
+  ci95Low: string | null;
+  ci95High: string | null;
+}
+
+export type AnyStatistics = MetricStatistics | DateStatistics;
+
+/** The statistics that are numbers (dates left out). */
+export function numericStatistics(entries: ReadonlyArray<[string, AnyStatistics]>): Array<[string, MetricStatistics]> {
+  return entries.filter((e): e is [string, MetricStatistics] => !('unit' in e[1]));
+}
+
 export interface MetricAccumulatorData {
+  /** Present and true for a date (values in minutes since 1970) and for a metric inside a list. */
+  date?: true;
+  listed?: true;
   n: number;
   sum: number[];
   sumSquares: number[];
@@ -35,6 +65,10 @@ export interface MetricAccumulatorData {
  */
 export class MetricAccumulator {
   n = 0;
+  /** Values are dates, in minutes since 1970 (UTC). */
+  date = false;
+  /** The metric is inside a list of the report (a run, a month), not one of its scalars. */
+  listed = false;
   min = Infinity;
   max = -Infinity;
   private readonly sum = new ExactSum();
@@ -55,6 +89,8 @@ export class MetricAccumulator {
   }
 
   merge(other: MetricAccumulator): void {
+    this.date ||= other.date;
+    this.listed ||= other.listed;
     this.n += other.n;
     this.sum.addSum(other.sum);
     this.sumSquares.addSum(other.sumSquares);
@@ -85,12 +121,34 @@ export class MetricAccumulator {
     };
   }
 
+  /** The statistics as dates when the values are dates, else as numbers. */
+  describe(): AnyStatistics {
+    const s = this.statistics();
+    if (!this.date) return s;
+    const at = (minutes: number) => formatIsoMinutes(Math.round(minutes));
+    return {
+      n: s.n,
+      unit: 'date',
+      mean: at(s.mean),
+      sd: s.sd === null ? null : s.sd / (24 * 60),
+      min: at(s.min),
+      p5: at(s.p5),
+      p50: at(s.p50),
+      p95: at(s.p95),
+      max: at(s.max),
+      ci95Low: s.ci95Low === null ? null : at(s.ci95Low),
+      ci95High: s.ci95High === null ? null : at(s.ci95High),
+    };
+  }
+
   toData(): MetricAccumulatorData {
-    return { n: this.n, sum: [...this.sum.partials], sumSquares: [...this.sumSquares.partials], min: this.min, max: this.max, values: this.values.toData() };
+    return { ...(this.date ? { date: true as const } : {}), ...(this.listed ? { listed: true as const } : {}), n: this.n, sum: [...this.sum.partials], sumSquares: [...this.sumSquares.partials], min: this.min, max: this.max, values: this.values.toData() };
   }
 
   static fromData(data: MetricAccumulatorData): MetricAccumulator {
     const m = new MetricAccumulator();
+    m.date = data.date === true;
+    m.listed = data.listed === true;
     m.n = data.n;
     m.sum.partials.push(...data.sum);
     m.sumSquares.partials.push(...data.sumSquares);

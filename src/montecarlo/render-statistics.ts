@@ -1,4 +1,5 @@
-import type { MetricStatistics } from './metric-accumulator.js';
+import type { AnyStatistics } from './metric-accumulator.js';
+import { formatInputDescription, type InputDescription } from '../scenario/uncertainty.js';
 import type { MonteCarloReport } from './report.js';
 
 export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;
@@ -18,7 +19,7 @@ export function renderMonteCarloCsv(report: MonteCarloReport): string {
 export function renderMonteCarloTable(report: MonteCarloReport): string {
   const c = report.capsim;
   const head = ['metric', 'n', 'mean', 'sd', 'p5', 'p50', 'p95', '95% CI of the mean'];
-  const rows = Object.entries(report.statistics).map(([path, s]: [string, MetricStatistics]) => [
+  const rows = Object.entries(report.statistics).map(([path, s]: [string, AnyStatistics]) => [
     path,
     String(s.n),
     formatStatistic(s.mean),
@@ -33,6 +34,7 @@ export function renderMonteCarloTable(report: MonteCarloReport): string {
   return [
     report.scenario.name,
     `capsim ${c.version} · seed ${c.seed} · ${c.replications} replication${c.replications === 1 ? '' : 's'} · scenario ${c.scenarioHash.slice(0, 12)}`,
+    ...uncertainLines(report.uncertainInputs),
     '',
     line(head),
     ...rows.map(line),
@@ -40,14 +42,23 @@ export function renderMonteCarloTable(report: MonteCarloReport): string {
   ].join('\n');
 }
 
+/** The uncertain inputs, one line each, under a title; nothing when there are none. */
+export function uncertainLines(inputs: readonly InputDescription[] | undefined): string[] {
+  if (!inputs || inputs.length === 0) return [];
+  return [`uncertain inputs, drawn once per replication:`, ...inputs.map((d) => `  ${formatInputDescription(d)}`)];
+}
+
 const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
 
-export function formatStatistic(x: number | null): string {
+/** A statistic for people: a date as it is, a number to four significant digits. */
+export function formatStatistic(x: number | string | null): string {
   if (x === null) return '–';
+  if (typeof x === 'string') return x;
   return Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(3).replace('e+', 'e') : significant.format(x);
 }
 
-export function csvNumber(x: number | null | undefined): string {
+/** A statistic in full (a date as its ISO text); blank when there is none. */
+export function csvNumber(x: number | string | null | undefined): string {
   return x === null || x === undefined ? '' : String(x);
 }
 

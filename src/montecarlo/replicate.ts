@@ -1,5 +1,6 @@
 import type { Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
+import type { Uncertainty } from '../scenario/uncertainty.js';
 import type { BlockRunner } from './pool.js';
 import type { BlockResult } from './run-block.js';
 import { SummaryAccumulator } from './summary-accumulator.js';
@@ -11,6 +12,7 @@ export interface ReplicationSet {
   from: number;
   to: number;
   provenance: Provenance;
+  uncertainty?: Uncertainty | null;
 }
 
 export interface Replicated {
@@ -33,7 +35,7 @@ export async function replicate(set: ReplicationSet, runner: BlockRunner, onProg
   const starts: number[] = [];
   for (let r = set.from; r < set.to; r += size) starts.push(r);
   const submit = (start: number): Promise<BlockResult> => {
-    const block = runner.run({ scenario: set.scenario, seed: set.seed, from: start, to: Math.min(start + size, set.to), provenance: set.provenance });
+    const block = runner.run({ scenario: set.scenario, seed: set.seed, from: start, to: Math.min(start + size, set.to), provenance: set.provenance, uncertainty: set.uncertainty ?? null });
     block.catch(() => {}); // awaited in order below; this only keeps a later block's failure from going unhandled meanwhile
     return block;
   };

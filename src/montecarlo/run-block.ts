@@ -2,6 +2,7 @@ import { leaseScenario } from '../procurement/lease-scenario.js';
 import { simulateScenario } from '../simulation/simulate-scenario.js';
 import { summarize, type Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { scenarioAt, type Uncertainty } from '../scenario/uncertainty.js';
 import { SummaryAccumulator, type SummaryAccumulatorData } from './summary-accumulator.js';
 
 /** A contiguous block of replications of one scenario: what a worker thread is given. */
@@ -12,6 +13,8 @@ export interface BlockTask {
   from: number;
   to: number;
   provenance: Provenance;
+  /** Uncertain inputs, drawn anew in each replication; absent or null: `scenario` as it is. */
+  uncertainty?: Uncertainty | null;
 }
 
 export interface BlockResult {
@@ -28,8 +31,10 @@ export function runBlock(task: BlockTask): BlockResult {
   let events = 0;
   let simulatedGpuHours = 0;
   for (let r = task.from; r < task.to; r += 1) {
-    const record = simulateScenario(leaseScenario(task.scenario, task.scenario.lease), { seed: task.seed, replication: r, timeline: false });
-    const summary = summarize(record, task.provenance);
+    const u = task.uncertainty ?? null;
+    const at = u ? scenarioAt({ scenario: task.scenario, written: u.written, uncertainty: u }, task.seed, r) : { scenario: task.scenario, inputs: null };
+    const record = simulateScenario(leaseScenario(at.scenario, at.scenario.lease), { seed: task.seed, replication: r, timeline: false });
+    const summary = summarize(record, task.provenance, at.inputs);
     events += record.events;
     simulatedGpuHours += summary.cluster.availableGpuHours;
     accumulator.addReport(summary);

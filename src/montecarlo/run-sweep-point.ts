@@ -1,5 +1,6 @@
 import type { Provenance } from '../reports/summary.js';
 import type { Scenario } from '../scenario/scenario.js';
+import type { Uncertainty } from '../scenario/uncertainty.js';
 import type { BlockRunner } from './pool.js';
 import { replicate } from './replicate.js';
 import { selected } from './report.js';
@@ -11,6 +12,7 @@ export interface SweepPoint {
   settings: Setting[];
   scenario: Scenario;
   provenance: Provenance;
+  uncertainty: Uncertainty | null;
 }
 
 /** One point of a sweep: its replications, and the statistics of the metrics its row keeps. */
@@ -20,8 +22,8 @@ export async function runSweepPoint(
   runner: BlockRunner,
   onProgress?: (done: number) => void,
 ): Promise<SweepPointResult> {
-  const { accumulator } = await replicate({ scenario: at.scenario, seed: run.seed, from: 0, to: run.replications, provenance: at.provenance }, runner, onProgress);
+  const { accumulator } = await replicate({ scenario: at.scenario, seed: run.seed, from: 0, to: run.replications, provenance: at.provenance, uncertainty: at.uncertainty }, runner, onProgress);
   // A sweep's rows default to the scalar metrics (no per-run or per-month entries): one row stays readable.
-  const keep = (path: string) => (run.include.length > 0 ? selected(path, run.include) : !path.includes('['));
+  const keep = (path: string) => (run.include.length > 0 ? selected(path, run.include) : !accumulator.isListed(path));
   return { point: at.point, settings: at.settings, replications: run.replications, statistics: Object.fromEntries(accumulator.statistics().filter(([path]) => keep(path))) };
 }

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import type { PathSegment } from '../scenario/problems.js';
+import { parseKeyPath } from '../scenario/key-path.js';
 
 /** One scenario key set to one value for a sweep point, e.g. `cluster.racks` = 200. */
 export interface Setting {
@@ -7,18 +7,7 @@ export interface Setting {
   value: unknown;
 }
 
-/**
- * `runs[0].mfu` or `runs.0.mfu` -> ['runs', 0, 'mfu']; null when the text is not a key path.
- */
-export function parseKeyPath(text: string): PathSegment[] | null {
-  if (!/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*|\.\d+|\[\d+\])*$/.test(text)) return null;
-  const segments: PathSegment[] = [];
-  for (const m of text.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]|(\d+)/g)) {
-    if (m[1] !== undefined) segments.push(m[1]);
-    else segments.push(Number(m[2] ?? m[3]));
-  }
-  return segments;
-}
+export { parseKeyPath } from '../scenario/key-path.js';
 
 /**
  * `cluster.racks=100,200,300` -> the path and its values, each read as a YAML scalar (so `200`

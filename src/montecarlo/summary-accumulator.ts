@@ -1,5 +1,5 @@
-import { MetricAccumulator, type MetricAccumulatorData, type MetricStatistics } from './metric-accumulator.js';
-import { numericLeaves } from './numeric-leaves.js';
+import { MetricAccumulator, type AnyStatistics, type MetricAccumulatorData } from './metric-accumulator.js';
+import { metricLeaves } from './metric-leaves.js';
 
 export interface SummaryAccumulatorData {
   replications: number;
@@ -17,7 +17,12 @@ export class SummaryAccumulator {
 
   addReport(report: unknown): void {
     this.replications += 1;
-    for (const [path, value] of numericLeaves(report)) this.metric(path).add(value);
+    for (const leaf of metricLeaves(report)) {
+      const m = this.metric(leaf.path);
+      m.date ||= leaf.date;
+      m.listed ||= leaf.listed;
+      m.add(leaf.value);
+    }
   }
 
   /** Adds `other`, which must hold the replications that come after this one's. */
@@ -26,8 +31,14 @@ export class SummaryAccumulator {
     for (const [path, m] of other.metrics) this.metric(path).merge(m);
   }
 
-  statistics(): Array<[string, MetricStatistics]> {
-    return [...this.metrics].map(([path, m]) => [path, m.statistics()]);
+  /** Each metric's statistics (dates as dates), in the order first seen. */
+  statistics(): Array<[string, AnyStatistics]> {
+    return [...this.metrics].map(([path, m]) => [path, m.describe()]);
+  }
+
+  /** Whether the metric is inside a list of the report (a run, a month) rather than one of its scalars. */
+  isListed(path: string): boolean {
+    return this.metrics.get(path)?.listed ?? false;
   }
 
   toData(): SummaryAccumulatorData {

@@ -1,4 +1,5 @@
-import type { MetricStatistics } from './metric-accumulator.js';
+import type { AnyStatistics } from './metric-accumulator.js';
+import type { InputDescription } from '../scenario/uncertainty.js';
 import type { Setting } from './setting.js';
 import { csvField, csvNumber } from './render-statistics.js';
 
@@ -7,13 +8,15 @@ export interface SweepPointResult {
   point: number;
   settings: Setting[];
   replications: number;
-  statistics: Record<string, MetricStatistics>;
+  statistics: Record<string, AnyStatistics>;
 }
 
 /** The report of `capsim sweep`: the JSON contract; the CSV has one row per point. */
 export interface SweepReport {
   capsim: { version: string; scenarioHash: string; seed: number; replications: number };
   scenario: { name: string };
+  /** The inputs drawn per replication and their ranges; absent when there are none. */
+  uncertainInputs?: InputDescription[];
   parameters: string[];
   points: SweepPointResult[];
 }
@@ -23,8 +26,34 @@ export function sweepHeader(
   run: { version: string; scenarioHash: string; seed: number; replications: number },
   scenarioName: string,
   swept: ReadonlyArray<{ path: string }>,
+  uncertainInputs: readonly InputDescription[] = [],
 ): Omit<SweepReport, 'points'> {
-  return { capsim: { ...run }, scenario: { name: scenarioName }, parameters: [...new Set(swept.map((s) => s.path))] };
+  return {
+    capsim: { ...run },
+    scenario: { name: scenarioName },
+    ...(uncertainInputs.length > 0 ? { uncertainInputs: [...uncertainInputs] } : {}),
+    parameters: [...new Set(swept.map((s) => s.path))],
+  };
+}
+
+/**
+ * The whole sweep's report. By default (no `--metric`), a metric that took one value in every
+ * replication of every point (the lease's fee when racks are swept) is left out: it says nothing
+ * about the settings. A metric constant within each point but different between points stays.
+ */
+export function sweepResult(header: Omit<SweepReport, 'points'>, points: SweepPointResult[], include: readonly string[]): SweepReport {
+  if (include.length > 0) return { ...header, points };
+  const values = new Map<string, Set<string>>();
+  for (const p of points) {
+    for (const [path, s] of Object.entries(p.statistics)) {
+      const seen = values.get(path) ?? new Set<string>();
+      seen.add(String(s.min));
+      seen.add(String(s.max));
+      values.set(path, seen);
+    }
+  }
+  const varies = (path: string) => (values.get(path)?.size ?? 0) > 1;
+  return { ...header, points: points.map((p) => ({ ...p, statistics: Object.fromEntries(Object.entries(p.statistics).filter(([path]) => varies(path))) })) };
 }
 
 export function renderSweepJson(report: SweepReport): string {

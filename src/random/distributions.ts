@@ -1,15 +1,18 @@
+import jstat from 'jstat';
 import { probit } from 'simple-statistics';
 import type { Rng } from './rng.js';
 
 /**
  * A named distribution of a non-negative quantity. The unit lives in the key that holds it
- * (`repairHours`, `durationHours`), so the fields here carry none.
+ * (`repairHours`, `durationHours`), so the fields here carry none. A lognormal may be truncated
+ * to [min, max] (either bound optional).
  */
 export type Distribution =
   | { distribution: 'fixed'; value: number }
   | { distribution: 'uniform'; min: number; max: number }
+  | { distribution: 'triangular'; min: number; mode: number; max: number }
   | { distribution: 'exponential'; mean: number }
-  | { distribution: 'lognormal'; median: number; p95: number }
+  | { distribution: 'lognormal'; median: number; p95: number; min?: number | undefined; max?: number | undefined }
   | { distribution: 'empirical'; values: number[]; weights?: number[] | undefined };
 
 export type Sampler = (rng: Rng) => number;
@@ -26,27 +29,64 @@ export function lognormalSigma(median: number, p95: number): number {
  * paired draw for draw (common random numbers).
  */
 export function createSampler(d: Distribution): Sampler {
+  // A fixed value takes no draw: the stream's later draws stay where they were.
+  if (d.distribution === 'fixed') return () => d.value;
+  if (d.distribution === 'empirical') {
+    // The cumulative weights are built once per sampler, not per draw.
+    const cumulative = cumulativeWeights(d.values.length, d.weights);
+    return (rng) => empiricalAt(d.values, cumulative, rng());
+  }
+  return (rng) => quantile(d, rng());
+}
+
+/**
+ * The inverse distribution function at u in [0, 1): the value a uniform draw u maps to. Monotone
+ * in u, so a higher draw never gives a lower value. The lognormal's draw is clamped to
+ * [1e-12, 1 - 1e-12] (its quantile is infinite at 0 and 1).
+ */
+export function quantile(d: Distribution, u: number): number {
   switch (d.distribution) {
     case 'fixed':
-      return () => d.value;
+      return d.value;
     case 'uniform':
-      return (rng) => d.min + rng() * (d.max - d.min);
+      return d.min + u * (d.max - d.min);
+    case 'triangular':
+      return triangularQuantile(d.min, d.mode, d.max, u);
     case 'exponential':
-      return (rng) => -Math.log(1 - rng()) * d.mean;
-    case 'lognormal': {
-      const mu = Math.log(d.median);
-      const sigma = lognormalSigma(d.median, d.p95);
-      return (rng) => Math.exp(mu + sigma * probit(clampOpen(rng())));
-    }
+      return -Math.log(1 - u) * d.mean;
+    case 'lognormal':
+      return lognormalQuantile(d, u);
+    case 'empirical':
+      return empiricalAt(d.values, cumulativeWeights(d.values.length, d.weights), u);
+  }
+}
+
+/** The highest draw `boundedQuantile` takes: 1 - 1e-12 (the exponential's tail is cut there). */
+export const highestDraw = 1 - 1e-12;
+
+/**
+ * The quantile with u clamped to [0, 1 - 1e-12]: every value a draw can give then lies between
+ * the quantiles at 0 and at 1 - 1e-12, finite for every distribution (an exponential reaches
+ * 27.6 x its mean, a lognormal its median x (p95 / median)^4.3), so a range can be checked once.
+ */
+export function boundedQuantile(d: Distribution, u: number): number {
+  return quantile(d, Math.min(u, highestDraw));
+}
+
+/** Bounds of every value `boundedQuantile` can give: a bounded distribution's own, else its quantiles at 0 and 1 - 1e-12. */
+export function support(d: Distribution): [number, number] {
+  switch (d.distribution) {
+    case 'fixed':
+      return [d.value, d.value];
+    case 'uniform':
+    case 'triangular':
+      return [d.min, d.max];
     case 'empirical': {
-      const cumulative = cumulativeWeights(d.values.length, d.weights);
-      const total = cumulative[cumulative.length - 1] ?? 1;
-      return (rng) => {
-        const u = rng() * total;
-        const i = cumulative.findIndex((c) => u < c);
-        return d.values[i === -1 ? d.values.length - 1 : i] ?? 0;
-      };
+      const kept = d.values.filter((_, i) => (d.weights?.[i] ?? 1) > 0);
+      return [Math.min(...kept), Math.max(...kept)];
     }
+    default:
+      return [boundedQuantile(d, 0), boundedQuantile(d, highestDraw)];
   }
 }
 
@@ -56,6 +96,8 @@ export function distributionMean(d: Distribution): number {
       return d.value;
     case 'uniform':
       return (d.min + d.max) / 2;
+    case 'triangular':
+      return (d.min + d.mode + d.max) / 3;
     case 'exponential':
       return d.mean;
     case 'lognormal': {
@@ -68,6 +110,35 @@ export function distributionMean(d: Distribution): number {
       return d.values.reduce((sum, v, i) => sum + v * (weights[i] ?? 0), 0) / total;
     }
   }
+}
+
+/** Inverse of the triangular distribution function (min <= mode <= max). */
+function triangularQuantile(min: number, mode: number, max: number, u: number): number {
+  if (max === min) return min;
+  const split = (mode - min) / (max - min);
+  return u < split ? min + Math.sqrt(u * (max - min) * (mode - min)) : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+}
+
+/**
+ * A lognormal's quantile; truncated to [min, max], u is mapped onto the probabilities between
+ * the bounds first (inverse transform of the truncated distribution).
+ */
+function lognormalQuantile(d: Extract<Distribution, { distribution: 'lognormal' }>, u: number): number {
+  const mu = Math.log(d.median);
+  const sigma = lognormalSigma(d.median, d.p95);
+  if (d.min === undefined && d.max === undefined) return Math.exp(mu + sigma * probit(clampOpen(u)));
+  const cdf = (x: number) => (sigma === 0 ? (x >= d.median ? 1 : 0) : jstat.jStat.normal.cdf(Math.log(x), mu, sigma));
+  const low = d.min === undefined || d.min <= 0 ? 0 : cdf(d.min);
+  const high = d.max === undefined ? 1 : cdf(d.max);
+  const x = Math.exp(mu + sigma * probit(clampOpen(low + u * (high - low))));
+  return Math.min(d.max ?? Infinity, Math.max(d.min ?? 0, x));
+}
+
+function empiricalAt(values: readonly number[], cumulative: readonly number[], u: number): number {
+  const total = cumulative[cumulative.length - 1] ?? 1;
+  const target = u * total;
+  const i = cumulative.findIndex((c) => target < c);
+  return values[i === -1 ? values.length - 1 : i] ?? 0;
 }
 
 function cumulativeWeights(n: number, weights: number[] | undefined): number[] {

@@ -20,7 +20,8 @@ export type Summary = ReturnType<typeof summarize>;
 
 const ticksPerDay = (tickMinutes: number) => (24 * 60) / tickMinutes;
 
-export function summarize(record: RunRecord, provenance: Provenance) {
+/** `inputs`: the uncertain inputs drawn for this replication, by key path (absent when there are none). */
+export function summarize(record: RunRecord, provenance: Provenance, inputs: Record<string, number> | null = null) {
   const s = record.scenario;
   const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickMinutes);
   const days = (ticks: number) => ticks / ticksPerDay(s.tickMinutes);
@@ -64,6 +65,7 @@ export function summarize(record: RunRecord, provenance: Provenance) {
       failureRatePerGpuHour: s.failures.ratePerGpuHour,
       leaseMonthlyUsd: s.lease.schedule[0]?.monthlyUsd ?? 0,
     },
+    ...(inputs ? { inputs } : {}),
     runs: record.runs.map((r, i) => ({
       name: r.name,
       team: r.team,

@@ -25,6 +25,9 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
       `${sc.spareRacks > 0 ? ` (${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'})` : ''} · tick ${sc.tickMinutes} min`,
   );
   out.push(`capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario ${s.capsim.scenarioHash.slice(0, 12)}`);
+  if (s.inputs) {
+    out.push(`uncertain inputs, as drawn for replication ${s.capsim.replication}: ${Object.entries(s.inputs).map(([path, v]) => `${path} = ${formatInput(v)}`).join(' · ')}`);
+  }
   out.push('');
 
   out.push(style('bold', 'Training runs'));
@@ -89,6 +92,11 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
   if (s.queue) out.push(...renderQueue(s.queue, textDoc), '');
   out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
   return out.join('\n') + '\n';
+}
+
+/** A drawn input: whole numbers grouped, others to four significant digits. */
+export function formatInput(v: number): string {
+  return Number.isInteger(v) ? formatCount(v) : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(v);
 }
 
 export function renderJson(s: Summary): string {

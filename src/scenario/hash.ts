@@ -12,3 +12,18 @@ export function canonicalJson(value: unknown): string {
       : v,
   );
 }
+
+/**
+ * The hash of a loaded scenario: of what was written. With uncertain inputs the written scenario
+ * holds their nominal values, so their distributions (and a varied key's range) are hashed too;
+ * without any, the hash is the written scenario's alone, as it always was.
+ */
+export function loadedHash(loaded: { written: unknown; uncertainty?: { inputs: ReadonlyArray<{ path: string; distribution: unknown }>; varied: { path: string; low: number; high: number } | null } | null }): string {
+  const u = loaded.uncertainty ?? null;
+  if (!u) return scenarioHash(loaded.written);
+  return scenarioHash({
+    written: loaded.written,
+    uncertainInputs: u.inputs.map((i) => ({ path: i.path, distribution: i.distribution })),
+    ...(u.varied ? { varied: { path: u.varied.path, low: u.varied.low, high: u.varied.high } } : {}),
+  });
+}

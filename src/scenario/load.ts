@@ -1,23 +1,40 @@
 import { readBoundedStream, readBoundedText, ReadRefused } from './read-bounded-text.js';
 import { attachWeatherFile } from './weather-file-load.js';
 import { attachHourlyFiles } from './hourly-file-load.js';
-import { attachTraces } from '../workload/trace-load.js';
+import { readTraceTexts, withTraceJobs } from '../workload/trace-load.js';
+import { dirname, resolve } from 'node:path';
+import { checkInputRanges } from './check-input-ranges.js';
+import { findUncertainInputs } from './find-uncertain-inputs.js';
+import { setAt } from './set-at.js';
+import type { UncertainInput } from './uncertain-input.js';
+import type { Uncertainty } from './uncertainty.js';
+import { parseKeyPath, valueAt } from './key-path.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
 import { resolveExtends, resolveSingle, type ResolvedScenario } from './extends.js';
 import { limits } from './limits.js';
 import { normalize } from './normalize.js';
 import { parseYamlSafely } from './safe-yaml.js';
-import { error, type Problem } from './problems.js';
+import { error, formatPath, type Problem } from './problems.js';
 import { scenarioSchema, type WrittenScenario } from './schema.js';
 import { keysAt } from './schema-keys.js';
 import { problemsFromZod } from './zod-problems.js';
 import type { Scenario } from './scenario.js';
 
 export interface LoadedScenario {
+  /** With uncertain inputs: each at its nominal value (the median draw). */
   scenario: Scenario;
   written: WrittenScenario;
   warnings: Problem[];
+  /** The uncertain inputs and what drawing them needs; null when the scenario has none. */
+  uncertainty: Uncertainty | null;
+}
+
+/** A key whose value the caller chooses within [min, max] (`capsim breakeven --vary`): checked over that range. */
+export interface VariedKey {
+  path: string;
+  min: number;
+  max: number;
 }
 
 export interface LoadOptions {
@@ -30,6 +47,8 @@ export interface LoadOptions {
    * not read from disk, and what it extends or names resolves from the folder of the path given.
    */
   text?: string;
+  /** A key the caller will set within a range: checked at both ends, like an uncertain input. */
+  vary?: VariedKey;
 }
 
 /**
@@ -51,17 +70,46 @@ function validateData(data: unknown, file: string, place: (problem: Problem) => 
   if (data === null || data === undefined) {
     throw new ScenarioError([{ ...error('empty', [], 'the file is empty; expected a scenario (name, seed, start, end, hardware, cluster, lease, runs)'), file }]);
   }
-  const shaped = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!shaped.success) {
-    throw new ScenarioError(problemsFromZod(shaped.error.issues, (path) => keysAt(scenarioSchema, path)).map(place));
+  const found = findUncertainInputs(data, scenarioSchema);
+  const varied = options.vary ? variedInput(options.vary, found.data) : null;
+  const inputs = found.inputs.filter((i) => i.path !== varied?.input.path);
+  if (found.problems.length > 0) throw new ScenarioError(found.problems.map(place));
+  const nominal = varied ? setAt(found.data, varied.input.segments, varied.input.nominal) : found.data;
+  const checked = checkData(nominal, options);
+  if (checked.problems.some((p) => p.severity === 'error')) throw new ScenarioError(checked.problems.map(place));
+  const ranged = varied ? [...inputs, varied.input] : inputs;
+  if (ranged.length > 0) {
+    const problems = checkInputRanges(nominal, ranged, (d) => checkData(d, options).problems);
+    if (problems.length > 0) throw new ScenarioError(problems.map(place));
   }
-  // Under --strict a warning is an error, and says so: the count of errors must include it.
-  const problems = checkRules(shaped.data)
-    .map(place)
-    .map((p) => (options.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const, message: `${p.message} (an error under --strict)` } : p));
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new ScenarioError(problems);
-  return { scenario: normalize(shaped.data), written: shaped.data, warnings: problems };
+  const written = checked.written as WrittenScenario;
+  const uncertainty = ranged.length > 0 ? { written, inputs, varied: varied?.input ?? null, traceTexts: {}, typicalYear: null } : null;
+  return { scenario: normalize(written), written, warnings: checked.problems.map(place), uncertainty };
+}
+
+/** Shape, then cross-field rules (under --strict a warning is an error, and says so). */
+function checkData(data: unknown, options: LoadOptions): { written: WrittenScenario | null; problems: Problem[] } {
+  const shaped = scenarioSchema.safeParse(data, { reportInput: true });
+  if (!shaped.success) return { written: null, problems: problemsFromZod(shaped.error.issues, (path) => keysAt(scenarioSchema, path)) };
+  const problems = checkRules(shaped.data).map((p) =>
+    options.strict && p.severity === 'warning' ? { ...p, severity: 'error' as const, message: `${p.message} (an error under --strict)` } : p,
+  );
+  return { written: shaped.data, problems };
+}
+
+/**
+ * The varied key as an input ranging over [min, max]: whole when the key takes whole numbers
+ * (and then its bounds are rounded), nominally at the value written when that lies in the range.
+ */
+function variedInput(vary: VariedKey, data: unknown): { input: UncertainInput } {
+  const segments = parseKeyPath(vary.path);
+  if (!segments) throw new ScenarioError([error('vary-path', [], `expected a key path such as cluster.racks or runs[0].mfu, found "${vary.path}"`)]);
+  const probe = findUncertainInputs(setAt(data, segments, { distribution: 'uniform', min: vary.min, max: vary.max }), scenarioSchema);
+  const input = probe.inputs.find((i) => i.path === formatPath(segments));
+  if (!input) throw new ScenarioError([error('vary-not-number', segments, `expected a key that takes a number, found none at ${vary.path}`)]);
+  const written = valueAt(data, segments);
+  const nominal = typeof written === 'number' && written >= input.low && written <= input.high ? written : input.nominal;
+  return { input: { ...input, nominal } };
 }
 
 /** The only place a scenario file is read: it and the files it extends. */
@@ -89,7 +137,13 @@ export async function loadScenarioData(data: unknown, path: string, options: Loa
 
 async function attachFiles(loaded: LoadedScenario, path: string, place: (problem: Problem) => Problem): Promise<LoadedScenario> {
   try {
-    return { ...loaded, scenario: await attachTraces(await attachHourlyFiles(await attachWeatherFile(loaded.scenario, path), path), path) };
+    let scenario = await attachHourlyFiles(await attachWeatherFile(loaded.scenario, path), path);
+    const traced = (scenario.workload?.traces ?? []).length > 0;
+    const texts = traced ? await readTraceTexts(scenario, path) : new Map<string, string>();
+    if (traced) scenario = withTraceJobs(scenario, texts, (file) => resolve(dirname(path), file));
+    // A replication's scenario is normalised anew from its draws: it keeps what the files held.
+    const uncertainty = loaded.uncertainty && { ...loaded.uncertainty, traceTexts: Object.fromEntries(texts), typicalYear: scenario.facility?.weather.typicalYear ?? null };
+    return { ...loaded, scenario, uncertainty };
   } catch (cause) {
     if (!(cause instanceof ScenarioError)) throw cause;
     // A trace or weather file that cannot be used is placed at the key naming it, like any other

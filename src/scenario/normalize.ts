@@ -3,7 +3,8 @@ import { normalizeFacility } from '../facility/normalize-facility.js';
 import { defaultCauses } from '../catalog/failures.js';
 import type { Distribution } from '../random/distributions.js';
 import { parseIsoMinutes } from '../model/time.js';
-import { trainingFlop } from '../model/work.js';
+import { flopPerTick, trainingFlop } from '../model/work.js';
+import { runRacks } from './run-racks.js';
 import { youngDalyInterval } from '../model/checkpoint.js';
 import { defaults } from './defaults.js';
 import { normalizeLease } from './normalize-lease.js';
@@ -32,21 +33,23 @@ export function normalize(w: WrittenScenario): Scenario {
   const failures = normalizeFailures(w);
   const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
 
+  const spareRacks = w.cluster.spareRacks ?? defaults.spareRacks;
   const runs = (w.runs ?? []).map((run, index): RunSpec => {
-    const gpus = run.racks * rack.gpusPerRack;
+    const racks = runRacks(run.racks, maxRacks - spareRacks);
+    const gpus = racks * rack.gpusPerRack;
     const tflopsPerGpu = run.achievedTflopsPerGpu ?? (rack.gpu.denseTflops[run.precision] ?? 0) * (run.mfu ?? 0);
     const writeMinutes = run.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes;
     return {
       index,
       name: run.name,
       team: run.team ?? 'default',
-      racks: run.racks,
+      racks,
       gpus,
       submitTick: run.submit === undefined ? 0 : toTick(run.submit),
       priority: run.priority ?? defaults.priority,
       precision: run.precision,
       tflopsPerGpu,
-      totalFlop: run.totalFlop ?? trainingFlop(run.activeParams ?? 0, run.tokens ?? 0),
+      totalFlop: run.totalFlop ?? (run.computeDays === undefined ? trainingFlop(run.activeParams ?? 0, run.tokens ?? 0) : flopPerTick(gpus, tflopsPerGpu, 24 * 60) * run.computeDays),
       checkpointIntervalTicks: intervalTicks(run, gpus, failures.ratePerGpuHour, writeMinutes, tickMinutes),
       checkpointWriteTicks: minutesToTicks(writeMinutes, tickMinutes),
       restartTicks: minutesToTicks(run.restartMinutes ?? restartMinutes, tickMinutes),
@@ -64,7 +67,7 @@ export function normalize(w: WrittenScenario): Scenario {
     tickMinutes,
     horizonTicks,
     rack,
-    cluster: { phases, spareRacks: w.cluster.spareRacks ?? defaults.spareRacks, maxRacks },
+    cluster: { phases, spareRacks, maxRacks },
     failures,
     lease: normalizeLease(w.lease, { startMinutes, tickMinutes, fullRacks: maxRacks }),
     discountRatePerYear: w.discountRatePerYear ?? 0,

@@ -6,7 +6,8 @@ import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { checkLimits } from './check-limits.js';
 import { checkPlausibility } from './plausibility.js';
 import { error, type PathSegment, type Problem } from './problems.js';
-import type { WrittenDistribution, WrittenScenario } from './schema.js';
+import type { WrittenScenario } from './schema.js';
+import { checkDistribution } from './check-distribution.js';
 import { didYouMean } from './suggest.js';
 import { checkOptionRules } from '../procurement/check-option-rules.js';
 import { checkLeaseTerms } from './lease-rules.js';
@@ -99,7 +100,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
     if (names.has(run.name)) push(error('duplicate-run', at('name'), `expected a unique run name, found "${run.name}" twice`));
     names.add(run.name);
     if (run.submit !== undefined) within(run.submit, at('submit'));
-    if (maxRacks > 0 && run.racks > schedulable) {
+    if (maxRacks > 0 && typeof run.racks === 'number' && run.racks > schedulable) {
       push(
         error(
           'run-too-large',
@@ -123,8 +124,10 @@ export function checkRules(s: WrittenScenario): Problem[] {
     }
     const hasFlop = run.totalFlop !== undefined;
     const hasSixNd = run.activeParams !== undefined || run.tokens !== undefined;
-    if (hasFlop === hasSixNd) {
-      push(error('work', at(hasFlop ? 'activeParams' : 'totalFlop'), 'expected either totalFlop, or activeParams and tokens (6ND), but not both'));
+    const hasDays = run.computeDays !== undefined;
+    if (Number(hasFlop) + Number(hasSixNd) + Number(hasDays) !== 1) {
+      const key = hasDays ? 'computeDays' : hasFlop ? 'activeParams' : 'totalFlop';
+      push(error('work', at(key), 'expected one of totalFlop, activeParams and tokens (6ND), or computeDays'));
     } else if (hasSixNd && (run.activeParams === undefined || run.tokens === undefined)) {
       push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
     }
@@ -147,19 +150,6 @@ function checkDate(iso: string, path: PathSegment[], push: (p: Problem) => void)
   if (isValidIsoDate(iso)) return true;
   push(error('invalid-date', path, `expected a real calendar date, found "${iso}"`));
   return false;
-}
-
-export function checkDistribution(d: WrittenDistribution | undefined, path: PathSegment[], push: (p: Problem) => void): void {
-  if (d === undefined || typeof d === 'number') return;
-  if (d.distribution === 'uniform' && d.max < d.min) {
-    push(error('uniform-range', [...path, 'max'], `expected max >= min (${d.min}), found ${d.max}`));
-  }
-  if (d.distribution === 'lognormal' && d.p95 < d.median) {
-    push(error('lognormal-range', [...path, 'p95'], `expected p95 >= median (${d.median}), found ${d.p95}`));
-  }
-  if (d.distribution === 'empirical' && d.weights && d.weights.length !== d.values.length) {
-    push(error('empirical-weights', [...path, 'weights'], `expected one weight per value (${d.values.length}), found ${d.weights.length}`));
-  }
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

@@ -4,26 +4,38 @@ import type { PathSegment } from './problems.js';
 /** The keys a strict object in `schema` accepts at `path`, for "did you mean" hints. */
 export function keysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
   const keys = new Set<string>();
-  collect(schema, path, keys);
+  for (const s of schemasAt(schema, path)) if (s instanceof z.ZodObject) for (const k of Object.keys(s.shape)) keys.add(k);
   return [...keys].sort();
 }
 
-function collect(schema: z.ZodType, path: readonly PathSegment[], keys: Set<string>): void {
+/**
+ * Every schema that may validate the value at `path` (each branch of a union followed, optional
+ * and lazy wrappers removed; a union found at the end of the path is split into its branches).
+ */
+export function schemasAt(schema: z.ZodType, path: readonly PathSegment[]): z.ZodType[] {
+  const out: z.ZodType[] = [];
+  collect(schema, path, out);
+  return out;
+}
+
+function collect(schema: z.ZodType, path: readonly PathSegment[], out: z.ZodType[]): void {
   const s = unwrap(schema);
   if (s instanceof z.ZodUnion) {
-    for (const option of s.options as z.ZodType[]) collect(option, path, keys);
+    for (const option of s.options as z.ZodType[]) collect(option, path, out);
     return;
   }
   const [head, ...rest] = path;
   if (head === undefined) {
-    if (s instanceof z.ZodObject) for (const k of Object.keys(s.shape)) keys.add(k);
+    out.push(s);
     return;
   }
   if (s instanceof z.ZodObject && typeof head === 'string') {
-    const child = (s.shape as Record<string, z.ZodType>)[head];
-    if (child) collect(child, rest, keys);
+    const child = Object.hasOwn(s.shape, head) ? (s.shape as Record<string, z.ZodType>)[head] : undefined;
+    if (child) collect(child, rest, out);
   } else if (s instanceof z.ZodArray && typeof head === 'number') {
-    collect(s.element as z.ZodType, rest, keys);
+    collect(s.element as z.ZodType, rest, out);
+  } else if (s instanceof z.ZodRecord && typeof head === 'string') {
+    collect(s.valueType as z.ZodType, rest, out);
   }
 }
 

@@ -45,19 +45,20 @@ export const distributionSchema = z.union(
       [
         z.strictObject({ distribution: z.literal('fixed'), value: nonNegative() }),
         z.strictObject({ distribution: z.literal('uniform'), min: nonNegative(), max: nonNegative() }),
+        z.strictObject({ distribution: z.literal('triangular'), min: nonNegative(), mode: nonNegative(), max: nonNegative() }),
         z.strictObject({ distribution: z.literal('exponential'), mean: positive() }),
-        z.strictObject({ distribution: z.literal('lognormal'), median: positive(), p95: positive() }),
+        z.strictObject({ distribution: z.literal('lognormal'), median: positive(), p95: positive(), min: nonNegative().optional(), max: positive().optional() }),
         z.strictObject({
           distribution: z.literal('empirical'),
           values: z.array(nonNegative()).min(1, { error: 'expected at least one value' }),
           weights: z.array(nonNegative()).optional(),
         }),
       ],
-      { error: 'expected distribution: fixed, uniform, exponential, lognormal or empirical' },
+      { error: 'expected distribution: fixed, uniform, triangular, exponential, lognormal or empirical' },
     ),
   ],
-  { error: 'expected a number or {distribution: fixed|uniform|exponential|lognormal|empirical, ...}' },
-).describe('a number >= 0 (fixed), or {distribution: fixed | uniform | exponential | lognormal | empirical, ...}, in the unit of its key');
+  { error: 'expected a number or {distribution: fixed|uniform|triangular|exponential|lognormal|empirical, ...}' },
+).describe('a number >= 0 (fixed), or {distribution: fixed | uniform | triangular | exponential | lognormal | empirical, ...}, in the unit of its key');
 export type WrittenDistribution = z.infer<typeof distributionSchema>;
 
 export const precisionSchema = z.enum(['fp4', 'fp8', 'bf16'], { error: 'expected fp4, fp8 or bf16' });
@@ -125,9 +126,17 @@ export const checkpointSchema = z.strictObject({
   writeMinutes: nonNegative().describe(`minutes training is blocked while a checkpoint is written (default ${defaults.checkpointWriteMinutes}, an assumption)`).optional(),
 });
 
+/** A run's size as a share of the cluster's schedulable racks, written `95%`. */
+export const rackShare = z
+  .string({ error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
+  .regex(/^(\d+(\.\d+)?)%$/, { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
+  .refine((v) => Number.parseFloat(v) > 0 && Number.parseFloat(v) <= 100, { error: 'expected a share of the cluster in (0%, 100%]' });
+
 export const runSchema = z.strictObject({
   name: z.string({ error: 'expected a run name' }).min(1, { error: 'expected a run name' }).describe('the run\'s name, unique in the scenario'),
-  racks: wholeCount('a whole number of racks >= 1').describe('size in whole racks (NVLink domains)'),
+  racks: z
+    .union([wholeCount('a whole number of racks >= 1'), rackShare], { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
+    .describe("size in whole racks (NVLink domains), or a share of the cluster's racks less its spares (`95%`, rounded to the nearest rack, at least 1)"),
   submit: isoDateTime.describe('when the run joins the queue, YYYY-MM-DD or YYYY-MM-DDTHH:MM UTC (default: the start)').optional(),
   priority: z.number({ error: 'expected an integer priority' }).int({ error: 'expected an integer priority' }).describe(`higher is more important (default ${defaults.priority})`).optional(),
   team: z.string().describe('the team the run belongs to').optional(),
@@ -137,6 +146,7 @@ export const runSchema = z.strictObject({
   totalFlop: positive().describe('work in FLOP (or give activeParams and tokens)').optional(),
   activeParams: positive().describe('active parameters; work = 6 x activeParams x tokens').optional(),
   tokens: positive().describe('training tokens; work = 6 x activeParams x tokens').optional(),
+  computeDays: positive().describe("work as days of the run's GPUs at its speed, without interruptions: work = GPUs x achieved FLOP/s x days x 86,400 s (so the work follows the run's size)").optional(),
   estimatedDays: positive().describe("the user's runtime estimate in days: the only runtime a scheduling policy sees").optional(),
   checkpoint: checkpointSchema.optional(),
   restartMinutes: nonNegative().describe('minutes to restart after an interruption; overrides failures.restartMinutes').optional(),

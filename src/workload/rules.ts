@@ -1,7 +1,8 @@
 import { rackCatalog } from '../catalog/racks.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { error, warning, type PathSegment, type Problem } from '../scenario/problems.js';
-import { checkDistribution } from '../scenario/rules.js';
+import { checkDistribution } from '../scenario/check-distribution.js';
+import { runRacks } from '../scenario/run-racks.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 
@@ -38,8 +39,8 @@ export function checkSchedulingRules(s: WrittenScenario): Problem[] {
     const run = runs.find((x) => x.name === r.run);
     if (!run) {
       push(error('unknown-run', at('run'), `expected the name of a run, found "${r.run}"${didYouMean(r.run, runs.map((x) => x.name))}`));
-    } else if (r.racks < run.racks) {
-      push(error('reservation-too-small', at('racks'), `expected at least the run's ${run.racks} racks, found ${r.racks}`));
+    } else if (r.racks < runRacks(run.racks, schedulable)) {
+      push(error('reservation-too-small', at('racks'), `expected at least the run's ${runRacks(run.racks, schedulable)} racks, found ${r.racks}`));
     }
     if (maxRacks > 0 && r.racks > schedulable) push(error('reservation-too-large', at('racks'), `expected at most ${schedulable} racks (the cluster less its spares), found ${r.racks}`));
   });

@@ -16,8 +16,13 @@ const maxTraceBytes = 64 * 1024 * 1024;
  * Every malformed line of every trace is reported at once, with its line number.
  */
 export async function attachTraces(scenario: Scenario, scenarioPath: string): Promise<Scenario> {
+  if ((scenario.workload?.traces ?? []).length === 0) return scenario;
+  return withTraceJobs(scenario, await readTraceTexts(scenario, scenarioPath), (file) => resolve(dirname(scenarioPath), file));
+}
+
+/** The text of each trace the scenario names, by the file name written in the scenario. */
+export async function readTraceTexts(scenario: Scenario, scenarioPath: string): Promise<Map<string, string>> {
   const traces = scenario.workload?.traces ?? [];
-  if (traces.length === 0) return scenario;
   const texts = new Map<string, string>();
   const problems: Problem[] = [];
   for (const [i, trace] of traces.entries()) {
@@ -29,7 +34,7 @@ export async function attachTraces(scenario: Scenario, scenarioPath: string): Pr
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);
-  return withTraceJobs(scenario, texts, (file) => resolve(dirname(scenarioPath), file));
+  return texts;
 }
 
 /** Pure: parse each trace's text (by the file name written in the scenario) and map its jobs. */

@@ -22,8 +22,8 @@ const scenario = parseScenario(
 function interruptionStatistics(from: number, to: number) {
   const block = runBlock({ scenario, seed: 11, from, to, provenance: { version: 'test', scenarioHash: 'test' } });
   const stats = new Map(SummaryAccumulator.fromData(block.accumulator).statistics());
-  const s = stats.get('runs[0].interruptions');
-  if (!s) throw new Error('runs[0].interruptions has no statistics');
+  const s = stats.get('runs.endless.interruptions');
+  if (!s || 'unit' in s) throw new Error('runs.endless.interruptions has no statistics');
   return s;
 }
 

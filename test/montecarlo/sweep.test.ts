@@ -56,12 +56,17 @@ describe('capsim sweep', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'base.yaml'), readFileSync('scenarios/small.yaml', 'utf8'));
     writeFileSync(join(dir, 'top.yaml'), '# Question: the small scenario with two spare racks\nextends: base.yaml\ncluster: { spareRacks: 2 }\n');
-    const { code, stdout, stderr } = await runCli('sweep', join(dir, 'top.yaml'), '--set', 'cluster.racks=8,12', '--replications', '2', '--workers', '1', '--format', 'json', '--quiet');
+    const args = ['sweep', join(dir, 'top.yaml'), '--set', 'cluster.racks=8,12', '--replications', '2', '--workers', '1', '--format', 'json', '--quiet'];
+    const { code, stdout, stderr } = await runCli(...args, '--metric', 'cluster.availableGpuHours', 'scenario.spareRacks');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const points = JSON.parse(stdout).points as Array<{ statistics: Record<string, { mean: number }> }>;
     expect(points.map((p) => p.statistics['cluster.availableGpuHours']?.mean)).toEqual([8, 12].map((racks) => racks * 72 * 14 * 24));
     expect(points.map((p) => p.statistics['scenario.spareRacks']?.mean)).toEqual([2, 2]);
+    // By default a metric that is the same at every point (the spares here) is left out of the rows.
+    const byDefault = JSON.parse((await runCli(...args)).stdout).points as Array<{ statistics: Record<string, unknown> }>;
+    expect(Object.keys(byDefault[0]?.statistics ?? {})).toContain('cluster.availableGpuHours');
+    expect(Object.keys(byDefault[0]?.statistics ?? {})).not.toContain('scenario.spareRacks');
   });
 
   it('validates every point before running any, and reports each problem with its place and point', async () => {

@@ -111,7 +111,7 @@ function scheduler(s: ScenarioShape, runs: WrittenRun[], schedulable: number) {
     : fc.array(
         fc.record({ pick: fc.nat(), extra: fc.nat({ max: 2 }), fromDay: fc.integer({ min: 0, max: s.days - 1 }) }).map(({ pick, extra, fromDay }) => {
           const target = runs[pick % runs.length] as WrittenRun;
-          return { run: target.name, racks: Math.min(schedulable, target.racks + extra), from: isoDate(s.startMinutes + fromDay * day) };
+          return { run: target.name, racks: Math.min(schedulable, (target.racks as number) + extra), from: isoDate(s.startMinutes + fromDay * day) };
         }),
         { maxLength: 1 },
       );

@@ -101,7 +101,7 @@ describe('parseScenario', () => {
   it('requires exactly one way of giving the work and the speed', () => {
     const problems = problemsOf(valid.replace('totalFlop: 1e22', 'totalFlop: 1e22\n    tokens: 1e12').replace('mfu: 0.4', 'mfu: 0.4\n    achievedTflopsPerGpu: 900'));
     expect(problems.some((p) => p.includes('expected exactly one of mfu or achievedTflopsPerGpu'))).toBe(true);
-    expect(problems.some((p) => p.includes('expected either totalFlop, or activeParams and tokens'))).toBe(true);
+    expect(problems.some((p) => p.includes('expected one of totalFlop, activeParams and tokens (6ND), or computeDays'))).toBe(true);
   });
 
   it('reports YAML syntax errors with their place', () => {

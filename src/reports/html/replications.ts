@@ -1,4 +1,5 @@
 import type { ReportData, RunCost } from './report-data.js';
+import { runMetricPath } from '../metric-path.js';
 
 /** The statistics of one metric across replications (as capsim's Monte Carlo reports them). */
 export interface ReplicationStatistics {
@@ -14,7 +15,7 @@ export interface ReplicationStatistics {
 
 export interface ReplicationsInput {
   replications: number;
-  /** By metric path (`cluster.utilization`, `runs[0].costUsageShareUsd`). */
+  /** By metric path (`cluster.utilization`, `runs.frontier-pretrain.costUsageShareUsd`). */
   statistics: ReadonlyMap<string, ReplicationStatistics>;
   /** Every replication's value of a metric, as [value, count] pairs, where known exactly. */
   distributions: ReadonlyMap<string, ReadonlyArray<readonly [number, number]>>;
@@ -35,11 +36,11 @@ export const keyMetrics: ReadonlyArray<readonly [string, string, string]> = [
  */
 export function withReplications(data: ReportData, input: ReplicationsInput): ReportData {
   const stat = (path: string) => input.statistics.get(path);
-  const runCosts = data.summary.runs.flatMap((run, i): RunCost[] =>
+  const runCosts = data.summary.runs.flatMap((run): RunCost[] =>
     (
       [
-        ['lease, usage share', `runs[${i}].costUsageShareUsd`],
-        ['lease, fully loaded', `runs[${i}].costFullyLoadedUsd`],
+        ['lease, usage share', runMetricPath(run.name, 'costUsageShareUsd')],
+        ['lease, fully loaded', runMetricPath(run.name, 'costFullyLoadedUsd')],
       ] as const
     ).flatMap(([option, path]) => {
       const s = stat(path);

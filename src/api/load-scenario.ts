@@ -3,7 +3,7 @@ import { loadScenario as loadFile, loadScenarioData, type LoadOptions as FileLoa
 import type { Problem } from '../scenario/problems.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
-import type { Uncertainty } from '../scenario/uncertainty.js';
+import type { ScenarioFiles, Uncertainty } from '../scenario/uncertainty.js';
 
 /**
  * Where a scenario comes from: a file path (what it extends, its traces and weather files resolve
@@ -29,6 +29,8 @@ export interface LoadedScenario {
   warnings: Problem[];
   /** The inputs written as distributions (drawn once per replication), or null when there are none. */
   uncertainty: Uncertainty | null;
+  /** The trace and weather files it names, as read at load time. */
+  files: ScenarioFiles;
   /** The source, kept so that a sweep can set keys in it and load each point the same way. */
   source: NormalizedSource;
   strict: boolean;

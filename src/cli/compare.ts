@@ -8,6 +8,7 @@ import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 import type { Comparison } from '../procurement/compare.js';
+import { defaultWorkers, quietOption, workersOption } from './montecarlo-options.js';
 
 export function parseReplications(value: string): number {
   const n = parseWholeNumber(value);
@@ -36,27 +37,44 @@ export function registerCompare(program: Command, io: Io): void {
     .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or the decision page (html)').choices(['table', 'json', 'md', 'html']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
-    .addHelpText('after', examples(['capsim compare scenarios/lease-vs-cloud.yaml --replications 20', 'capsim compare scenarios/lease-vs-cloud.yaml --replications 50 --out decision.html', 'capsim compare scenarios/lease-vs-cloud.yaml --out compare.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean }, command: Command) => {
+    .addOption(workersOption())
+    .addOption(quietOption())
+    .addHelpText(
+      'after',
+      examples([
+        'capsim compare scenarios/lease-vs-cloud.yaml --replications 20',
+        'capsim compare scenarios/lease-tenant-share.yaml --replications 40',
+        'capsim compare scenarios/lease-vs-cloud.yaml --replications 50 --out decision.html',
+        'capsim compare scenarios/lease-vs-cloud.yaml --out compare.json',
+      ]),
+    )
+    .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean; workers?: number; quiet?: boolean }, command: Command) => {
       opts.format = outputFormat(command, compareFormats) as CompareFormat;
       if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
-      const [{ resolveOptions }, { compareOptions }, { renderComparison }, { loadedHash }] = await Promise.all([
+      const [{ resolveOptions }, { compareOptionsOn }, { renderComparison }, { loadedHash }, { createRunner }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/compare.js'),
         import('../procurement/render-comparison.js'),
         import('../scenario/hash.js'),
+        import('../montecarlo/pool.js'),
       ]);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
-      const ctx = { scenario: loaded.scenario, written: loaded.written };
-      const progress = createProgress(io, false, 'compare');
-      const comparison = compareOptions(
-        ctx,
-        resolveOptions(loaded.written, loaded.scenario),
-        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
-        { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
-      );
-      progress.stop();
-      await emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), opts.out);
+      const progress = createProgress(io, opts.quiet ?? false, 'compare');
+      const runner = createRunner(opts.workers ?? defaultWorkers());
+      try {
+        const comparison = await compareOptionsOn(
+          runner,
+          loaded,
+          resolveOptions(loaded.written, loaded.scenario),
+          { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
+          { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
+        );
+        progress.stop();
+        await emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), opts.out);
+      } finally {
+        progress.stop();
+        await runner.close();
+      }
     });
 }

@@ -54,6 +54,7 @@ export function registerRun(program: Command, io: Io): void {
       // The cluster as the lease delivers it: its ramp-in, and its end if notice is given.
       const record = simulateScenario(leaseScenario(at.scenario, at.scenario.lease), opts.seed === undefined ? {} : { seed: opts.seed });
       const summary = summarize(record, { version: capsimVersion(), scenarioHash: loadedHash(loaded) }, at.inputs);
-      await writeReport(io, opts, summary, record, loaded);
+      // Replication 0's scenario: the page's comparison of options is on the same draws as the run.
+      await writeReport(io, opts, summary, record, at);
     });
 }

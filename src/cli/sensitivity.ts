@@ -10,8 +10,19 @@ import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
 import type { Sensitivity } from '../procurement/sensitivity.js';
+import { rackCatalog } from '../catalog/racks.js';
+import { sensitivityParameters } from '../procurement/sensitivity-parameters.js';
+import { createRunner } from '../montecarlo/pool.js';
+import { defaultWorkers, workersOption } from './montecarlo-options.js';
 
-const parameterNames = ['cloud-price', 'lease-fee', 'failure-rate', 'mfu', 'utilization', 'pue', 'power-price'];
+const parameterNames = sensitivityParameters.map((p) => p.name);
+
+function parseGpuTypes(value: string): [string, string] {
+  const ids = value.split(',').map((v) => v.trim());
+  const known = Object.keys(rackCatalog);
+  if (ids.length !== 2 || ids.some((id) => !known.includes(id))) throw new InvalidArgumentError(`expected two catalog racks as low,high (${known.join(', ')}), found "${value}"`);
+  return ids as [string, string];
+}
 
 function parseFactor(value: string): number {
   const n = Number(value);
@@ -41,11 +52,13 @@ export function registerSensitivity(program: Command, io: Io): void {
     .option('--lease <option>', 'the lease (or hybrid) option (default: the first lease)')
     .option('--against <option>', 'the cloud option (default: the first cloud option)')
     .addOption(new Option('-p, --parameters <names...>', 'parameters to vary').choices(parameterNames).default(parameterNames))
+    .addOption(new Option('--gpu-types <low,high>', 'the GPU type\'s low and high: two catalog rack ids').argParser(parseGpuTypes).default(['gb200-nvl72', 'gb300-nvl72']))
+    .addOption(workersOption())
     .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or a page with the tornado (html)').choices([...sensitivityFormats]).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
     .addOption(strictOption())
     .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --out tornado.html', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; format: SensitivityFormat; out?: string; strict?: boolean }, command: Command) => {
+    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; gpuTypes: [string, string]; workers?: number; format: SensitivityFormat; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, sensitivityFormats) as SensitivityFormat;
       if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
       const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { loadedHash }] = await Promise.all([
@@ -65,12 +78,13 @@ export function registerSensitivity(program: Command, io: Io): void {
         ...(known(against, ['on-demand', 'reserved', 'block', 'spot', 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
       ];
       if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
-      const result = sensitivity(
-        { scenario: loaded.scenario, written: loaded.written },
-        options,
-        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters },
+      const runner = createRunner(opts.workers ?? defaultWorkers());
+      const result = await sensitivity(
+        { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options },
+        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters, gpuTypes: opts.gpuTypes },
         { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
-      );
+        runner,
+      ).finally(() => runner.close());
       await emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), opts.out);
     });
 }

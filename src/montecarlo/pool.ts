@@ -2,11 +2,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { runBlock, type BlockResult, type BlockTask } from './run-block.js';
+import { runOptionsBlock, type OptionsTask } from '../procurement/options-block.js';
+import type { ReplicationResult } from '../procurement/evaluate-replication.js';
 
 /** Runs blocks of replications: in this thread, or on a pool of worker threads. */
 export interface BlockRunner {
   readonly workers: number;
   run(task: BlockTask): Promise<BlockResult>;
+  /** A block of replications of every option (compare, sensitivity, breakeven). */
+  runOptions(task: OptionsTask): Promise<ReplicationResult[]>;
   close(): Promise<void>;
 }
 
@@ -19,11 +23,12 @@ export function createRunner(workers: number, entry: URL = workerFile()): BlockR
     return {
       workers: 1,
       // Yield to the event loop between blocks, so that a progress bar and Ctrl-C stay live.
-      run: (task) => new Promise((resolve) => setImmediate(() => resolve(runBlock(task)))),
+      run: (task) => later(() => runBlock(task)),
+      runOptions: (task) => later(() => runOptionsBlock(task)),
       close: async () => {},
     };
   }
-  const pool = new Piscina<BlockTask, BlockResult>({
+  const pool = new Piscina<BlockTask | OptionsTask, BlockResult | ReplicationResult[]>({
     filename: entry.href,
     minThreads: workers,
     maxThreads: workers,
@@ -37,9 +42,23 @@ export function createRunner(workers: number, entry: URL = workerFile()): BlockR
   pool.on('error', () => {});
   return {
     workers,
-    run: (task) => pool.run(task),
+    run: (task) => pool.run(task) as Promise<BlockResult>,
+    runOptions: (task) => pool.run(task) as Promise<ReplicationResult[]>,
     close: () => pool.destroy(),
   };
+}
+
+/** `f()` on a later turn of the event loop; what it throws rejects the promise. */
+function later<T>(f: () => T): Promise<T> {
+  return new Promise((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(f());
+      } catch (cause) {
+        reject(cause);
+      }
+    }),
+  );
 }
 
 /**

@@ -1,7 +1,13 @@
 import { mean } from 'simple-statistics';
 import type { Provenance } from '../reports/summary.js';
 import { cashCategories } from './cash-flows.js';
-import { evaluateOption, type EvaluateContext } from './evaluate-option.js';
+import type { EvaluateContext } from './evaluate-option.js';
+import { evaluateReplication, type ReplicationResult } from './evaluate-replication.js';
+import type { OptionsModel } from './options-model.js';
+import { replicateOptions } from './replicate-options.js';
+import { rankInputs } from './rank-inputs.js';
+import type { BlockRunner } from '../montecarlo/pool.js';
+import { describeInputs } from '../scenario/uncertainty.js';
 import { monthsOf } from '../model/time.js';
 import type { ProcurementOption } from './option.js';
 import type { LeaseDetail, OptionResult, OwnDetail } from './option-result.js';
@@ -13,60 +19,87 @@ import { comparisonAssumptions } from './assumptions.js';
 export interface CompareSettings {
   seed: number;
   replications: number;
-  /** Called after each simulation with (done, total). */
+  /** Called after each replication (of every option) with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
+/** What compare reads of a loaded scenario: the scenario, and its uncertain inputs if it has any. */
+export type CompareContext = EvaluateContext & Pick<OptionsModel, 'uncertainty' | 'files'>;
+
 /** The JSON contract of `capsim compare`. Every field is defined in the README. */
-export type Comparison = ReturnType<typeof compareOptions>;
+export type Comparison = ReturnType<typeof comparisonOf>;
 export type ComparedOption = Comparison['options'][number];
 
 /**
  * Every option on the same random streams (common random numbers): replication r of each option
- * uses (seed, r), and the runs' streams are named by run, so the options' results pair up and
- * their differences are measured replication by replication. Options are ranked by the cost
- * (net present value) of delivering all the work asked for: those that deliver it all first.
+ * uses (seed, r), the runs' streams are named by run and the uncertain inputs are drawn once per
+ * replication for all options, so the options' results pair up and their differences are
+ * measured replication by replication. In this thread; `compareOptionsOn` runs on a pool.
  */
-export function compareOptions(ctx: EvaluateContext, options: readonly ProcurementOption[], settings: CompareSettings, provenance: Provenance) {
-  const total = options.length * settings.replications;
-  const withOptions = { ...ctx, options };
-  let done = 0;
-  const results: OptionResult[][] = options.map((option) =>
-    Array.from({ length: settings.replications }, (_, r) => {
-      const result = evaluateOption(withOptions, option, settings.seed, r);
-      settings.onProgress?.((done += 1), total);
-      return result;
-    }),
-  );
-  const column = (f: (x: OptionResult) => number) => results.map((reps) => reps.map(f));
+export function compareOptions(ctx: CompareContext, options: readonly ProcurementOption[], settings: CompareSettings, provenance: Provenance): Comparison {
+  const model = modelOf(ctx, options);
+  const reps = Array.from({ length: settings.replications }, (_, r) => {
+    const result = evaluateReplication(model, settings.seed, r);
+    settings.onProgress?.(r + 1, settings.replications);
+    return result;
+  });
+  return comparisonOf(model, reps, settings, provenance);
+}
+
+/** As compareOptions, with the replications on `runner`'s worker threads: the same bytes for any number of workers. */
+export async function compareOptionsOn(runner: BlockRunner, ctx: CompareContext, options: readonly ProcurementOption[], settings: CompareSettings, provenance: Provenance): Promise<Comparison> {
+  const model = modelOf(ctx, options);
+  const reps = await replicateOptions(model, settings, runner, settings.onProgress);
+  return comparisonOf(model, reps, settings, provenance);
+}
+
+/** Only what a replication needs (a caller's loaded scenario carries more: its source, its warnings). */
+function modelOf(ctx: CompareContext, options: readonly ProcurementOption[]): OptionsModel {
+  return { scenario: ctx.scenario, written: ctx.written, uncertainty: ctx.uncertainty ?? null, ...(ctx.files ? { files: ctx.files } : {}), options };
+}
+
+/**
+ * The comparison of replications already run. Options are ranked by the cost (net present value)
+ * of delivering all the work asked for: those that deliver it all first.
+ */
+function comparisonOf(model: OptionsModel, reps: readonly ReplicationResult[], settings: CompareSettings, provenance: Provenance) {
+  const { scenario } = model;
+  const options = model.options;
+  const results: OptionResult[][] = options.map((_, i) => reps.map((x) => x.results[i] as OptionResult));
+  const column = (f: (x: OptionResult) => number) => results.map((rs) => rs.map(f));
   const totals = column((x) => x.totalCostUsd);
   const npvs = column((x) => x.npvUsd);
   // Only options that delivered all the work in a replication can be its cheapest.
-  const cheapest = probabilityCheapest(results.map((reps) => reps.map((x) => (x.deliveredAll ? x.npvUsd : Infinity))));
-  const months = monthsOf(ctx.scenario.startMinutes, ctx.scenario.tickMinutes, ctx.scenario.horizonTicks).map((m) => m.label);
-  const summaries = options.map((option, i) =>
-    summarizeOption(results[i] ?? [], months, ctx.scenario.runs.map((r) => r.name), {
+  const cheapest = probabilityCheapest(results.map((rs) => rs.map((x) => (x.deliveredAll ? x.npvUsd : Infinity))));
+  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks).map((m) => m.label);
+  const inputs = describeInputs(model.uncertainty ?? null);
+  const summaries = options.map((option, i) => {
+    const summary = summarizeOption(results[i] ?? [], months, scenario.runs.map((r) => r.name), {
       difference: pairedDifference(totals[i] ?? [], totals[0] ?? []),
       npvDifference: pairedDifference(npvs[i] ?? [], npvs[0] ?? []),
       probability: cheapest[i] ?? 0,
       option,
-    }),
-  );
+    });
+    if (inputs.length === 0) return summary;
+    const differences = (npvs[i] ?? []).map((v, r) => v - (npvs[0]?.[r] ?? 0));
+    return { ...summary, inputRanking: i === 0 ? null : rankInputs(inputs, reps.map((x) => x.inputs), differences) };
+  });
   const ranks = rankOptions(summaries);
   return {
     capsim: { version: provenance.version, scenarioHash: provenance.scenarioHash, seed: settings.seed, replications: settings.replications },
     scenario: {
-      name: ctx.scenario.name,
-      start: ctx.scenario.startIso,
-      end: ctx.scenario.endIso,
-      rack: ctx.scenario.rack.id,
-      discountRatePerYear: ctx.scenario.discountRatePerYear,
-      runs: ctx.scenario.runs.map((r) => r.name),
+      name: scenario.name,
+      start: scenario.startIso,
+      end: scenario.endIso,
+      rack: scenario.rack.id,
+      discountRatePerYear: scenario.discountRatePerYear,
+      runs: scenario.runs.map((r) => r.name),
     },
+    ...(inputs.length > 0 ? { uncertainInputs: inputs } : {}),
     baseline: options[0]?.name ?? null,
     options: summaries.map((s, i) => ({ ...s, rank: ranks[i] ?? 0 })),
-    breakEven: breakEven(ctx.scenario, summaries, options),
-    assumptions: comparisonAssumptions(ctx.scenario, ctx.written, options),
+    breakEven: breakEven(scenario, summaries, options),
+    assumptions: comparisonAssumptions(scenario, model.written, options),
   };
 }
 

@@ -1,6 +1,7 @@
 import { plainTable } from '../reports/plain-table.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
 import type { ComparedOption, Comparison } from './compare.js';
+import { formatInputDescription } from '../scenario/uncertainty.js';
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
 const width = 100;
@@ -83,6 +84,7 @@ export function renderComparison(c: Comparison): string {
   out.push(...riskLines(c));
   out.push(...ownLines(c));
 
+  out.push(...inputLines(c, ranked));
   out.push(...wrap(confidenceLine(c)));
   const short = ranked.filter((o) => o.deliveredAllShare < 1);
   if (short.length > 0) {
@@ -192,6 +194,32 @@ function ownLines(c: Comparison): string[] {
     out.push('');
   }
   return out;
+}
+
+/**
+ * The uncertain inputs with their ranges, and which of them drive the NPV difference from the
+ * baseline: ρ² for the three best-ranked other options, inputs by their largest share.
+ */
+function inputLines(c: Comparison, ranked: readonly ComparedOption[]): string[] {
+  const inputs = c.uncertainInputs ?? [];
+  if (inputs.length === 0) return [];
+  const against = ranked.filter((o) => o.name !== c.baseline && 'inputRanking' in o && o.inputRanking).slice(0, 3);
+  const share = (o: ComparedOption, path: string) => ('inputRanking' in o ? (o.inputRanking ?? []).find((x) => x.path === path)?.varianceShare ?? null : null);
+  const order = [...inputs].sort((a, b) => Math.max(...against.map((o) => share(o, b.path) ?? -1)) - Math.max(...against.map((o) => share(o, a.path) ?? -1)));
+  return [
+    'Uncertain inputs, drawn once per replication (the same draw for every option):',
+    ...inputs.map((d) => `  ${formatInputDescription(d)}`),
+    '',
+    ...wrap(`What drives Δ NPV: the share of its variance each input explains (ρ², the squared Spearman rank correlation of the input's draw with Δ NPV over the ${c.capsim.replications} replications)`),
+    plainTable(
+      ['input', ...against.map((o) => `vs ${o.name}`)],
+      order.map((d) => [d.path, ...against.map((o) => {
+        const v = share(o, d.path);
+        return v === null ? '–' : formatPercent(v, 0);
+      })]),
+    ),
+    '',
+  ];
 }
 
 function confidenceLine(c: Comparison): string {

@@ -1,116 +1,69 @@
 import { mean } from 'simple-statistics';
+import { ScenarioError } from '../errors.js';
+import type { BlockRunner } from '../montecarlo/pool.js';
 import type { Provenance } from '../reports/summary.js';
-import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
-import { scalePrice } from './price-path.js';
-import { evaluateOption, type EvaluateContext } from './evaluate-option.js';
-import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
-
-/**
- * One-at-a-time sensitivity of the lease-vs-cloud difference. Each parameter is scaled by a low
- * and a high factor, everything else held at the scenario's values and on the same random streams,
- * and the parameters are ranked by how far the difference swings (a tornado).
- */
-export interface SensitivityParameter {
-  name: string;
-  description: string;
-  apply: (ctx: EvaluateContext, options: ProcurementOption[], factor: number) => { ctx: EvaluateContext; options: ProcurementOption[] };
-}
-
-const mapLease = (options: ProcurementOption[], f: (l: LeaseSpec) => LeaseSpec) => {
-  const terms = (l: LeaseOption): LeaseOption => ({ ...l, terms: f(l.terms) });
-  return options.map((o) => (o.kind === 'lease' ? terms(o) : o.kind === 'hybrid' ? { ...o, lease: terms(o.lease) } : o));
-};
-const mapCloud = (options: ProcurementOption[], f: (c: CloudOption) => CloudOption) =>
-  options.map((o) => (o.kind === 'lease' || o.kind === 'own' ? o : o.kind === 'hybrid' ? { ...o, burst: f(o.burst) } : f(o)));
-const mapScenario = (ctx: EvaluateContext, f: (s: Scenario) => Scenario): EvaluateContext => ({ ...ctx, scenario: f(ctx.scenario) });
-
-export const sensitivityParameters: readonly SensitivityParameter[] = [
-  {
-    name: 'cloud-price',
-    description: 'every cloud price per GPU-hour (overflow included)',
-    apply: (ctx, options, k) => ({
-      ctx,
-      options: mapCloud(options, (c) => ({
-        ...c,
-        price: scalePrice(c.price, k),
-        commitments: c.commitments.map((m) => ({ ...m, priceUsdPerGpuHour: m.priceUsdPerGpuHour * k })),
-        overflow: c.overflow === null ? null : scalePrice(c.overflow, k),
-        upgrade: c.upgrade === null ? null : { ...c.upgrade, price: scalePrice(c.upgrade.price, k) },
-      })),
-    }),
-  },
-  {
-    name: 'lease-fee',
-    description: 'the lease fee, every step of its schedule',
-    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, schedule: l.schedule.map((step) => ({ ...step, monthlyUsd: step.monthlyUsd * k })) })) }),
-  },
-  {
-    name: 'failure-rate',
-    description: 'interruptions per GPU-hour (checkpoint intervals as planned)',
-    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, failures: { ...s.failures, ratePerGpuHour: s.failures.ratePerGpuHour * k } })), options }),
-  },
-  {
-    name: 'mfu',
-    description: "every run's achieved FLOP/s per GPU (MFU)",
-    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, runs: s.runs.map((r) => ({ ...r, tflopsPerGpu: r.tflopsPerGpu * k })) })), options }),
-  },
-  {
-    name: 'utilization',
-    description: "the work to do: every run's FLOPs (the lease's utilization follows)",
-    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, runs: s.runs.map((r) => ({ ...r, totalFlop: r.totalFlop * k })) })), options }),
-  },
-  {
-    name: 'pue',
-    description: "the facility's overhead, PUE - 1 (matters only when power is passed through)",
-    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, pue: 1 + (l.pue - 1) * k })) }),
-  },
-  {
-    name: 'power-price',
-    description: 'the energy price passed through, USD per MWh (matters only when power is passed through)',
-    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, powerUsdPerMwh: l.powerUsdPerMwh === null ? null : l.powerUsdPerMwh * k })) }),
-  },
-];
+import { checkData } from '../scenario/load.js';
+import type { OptionResult } from './option-result.js';
+import type { OptionsModel } from './options-model.js';
+import { replicateOptions } from './replicate-options.js';
+import { sensitivityParameters, type ParameterValue } from './sensitivity-parameters.js';
 
 export interface SensitivitySettings {
   seed: number;
   replications: number;
   low: number;
   high: number;
-  /** Names of the lease (or hybrid) and the cloud option to compare. */
+  /** Names of the lease (or hybrid) and the cloud or own option to compare. */
   lease: string;
   against: string;
   parameters: readonly string[];
+  /** The GPU type's low and high: catalog rack ids (default gb200-nvl72 and gb300-nvl72). */
+  gpuTypes?: readonly [string, string];
 }
 
-export type Sensitivity = ReturnType<typeof sensitivity>;
+export type Sensitivity = Awaited<ReturnType<typeof sensitivity>>;
 
-/** Cloud cost - lease cost (positive: the lease saves money), mean over the paired replications. */
-function leaseSavings(ctx: EvaluateContext, options: ProcurementOption[], s: SensitivitySettings): number {
-  const find = (name: string) => options.find((o) => o.name === name) as ProcurementOption;
-  const withOptions = { ...ctx, options };
-  const diffs = Array.from({ length: s.replications }, (_, r) =>
-    evaluateOption(withOptions, find(s.against), s.seed, r).totalCostUsd - evaluateOption(withOptions, find(s.lease), s.seed, r).totalCostUsd,
-  );
-  return mean(diffs);
+/**
+ * An option's net present value at equal work: scaled to all the work asked for (NPV x work /
+ * delivered), so an option that left work undone is not made cheap by it. Null when it delivered
+ * nothing.
+ */
+export function npvForAllWorkUsd(x: OptionResult): number | null {
+  return x.deliveredFlop > 0 ? (x.npvUsd * x.workFlop) / x.deliveredFlop : null;
 }
 
-export function sensitivity(ctx: EvaluateContext, options: ProcurementOption[], s: SensitivitySettings, provenance: Provenance) {
-  const base = leaseSavings(ctx, options, s);
-  const rows = sensitivityParameters
-    .filter((p) => s.parameters.includes(p.name))
-    .map((p) => {
-      const at = (k: number) => {
-        const varied = p.apply(ctx, options, k);
-        return leaseSavings(varied.ctx, varied.options, s);
-      };
-      const lowUsd = at(s.low);
-      const highUsd = at(s.high);
-      return { name: p.name, description: p.description, lowSavingsUsd: lowUsd, highSavingsUsd: highUsd, swingUsd: Math.abs(highUsd - lowUsd) };
-    })
-    .sort((a, b) => b.swingUsd - a.swingUsd || a.name.localeCompare(b.name));
+/**
+ * One-at-a-time sensitivity of the lease's savings against another option, at equal work: each
+ * parameter at a low and a high value (a factor; the GPU type, a rack), everything else as the
+ * scenario has it and on the same random streams (uncertain inputs drawn as usual), ranked by how
+ * far the savings swing (a tornado). Savings = the other option's NPV at equal work - the
+ * lease's, mean over the paired replications: positive means the lease is cheaper.
+ */
+export async function sensitivity(model: OptionsModel, s: SensitivitySettings, provenance: Provenance, runner: BlockRunner) {
+  const only = [s.lease, s.against].map((name) => model.options.findIndex((o) => o.name === name));
+  if (only.some((i) => i < 0)) throw new Error(`sensitivity needs options ${s.lease} and ${s.against}`);
+  const chosen = sensitivityParameters.filter((p) => s.parameters.includes(p.name));
+  const [gpuLow, gpuHigh] = s.gpuTypes ?? ['gb200-nvl72', 'gb300-nvl72'];
+  const values = (name: string): [number | string, number | string] => (name === 'gpu-type' ? [gpuLow, gpuHigh] : [s.low, s.high]);
+  checkWrittenParameters(model, chosen.flatMap((p) => ('written' in p ? values(p.name).map((value) => ({ parameter: p.name, value })) : [])));
+
+  const savings = async (parameters: ParameterValue[]): Promise<number> => {
+    const reps = await replicateOptions({ ...model, parameters }, { seed: s.seed, replications: s.replications, only }, runner);
+    const diffs = reps.map(({ results: [lease, against] }) => (npvForAllWorkUsd(against as OptionResult) ?? NaN) - (npvForAllWorkUsd(lease as OptionResult) ?? NaN));
+    return mean(diffs);
+  };
+  const base = await savings([]);
+  const rows = [];
+  for (const p of chosen) {
+    const [low, high] = values(p.name);
+    const lowUsd = await savings([{ parameter: p.name, value: low }]);
+    const highUsd = await savings([{ parameter: p.name, value: high }]);
+    rows.push({ name: p.name, description: p.description, low, high, lowSavingsUsd: lowUsd, highSavingsUsd: highUsd, swingUsd: Math.abs(highUsd - lowUsd) });
+  }
+  rows.sort((a, b) => b.swingUsd - a.swingUsd || a.name.localeCompare(b.name));
   return {
     capsim: { version: provenance.version, scenarioHash: provenance.scenarioHash, seed: s.seed, replications: s.replications },
-    scenario: ctx.scenario.name,
+    scenario: model.scenario.name,
     lease: s.lease,
     against: s.against,
     lowFactor: s.low,
@@ -118,4 +71,19 @@ export function sensitivity(ctx: EvaluateContext, options: ProcurementOption[], 
     baseSavingsUsd: base,
     parameters: rows,
   };
+}
+
+/**
+ * A parameter that changes the written scenario (racks, hardware, restart, checkpoint) is checked
+ * like a scenario at each of its values before anything runs: a cluster cut below a run's racks
+ * is refused with its place, not simulated.
+ */
+function checkWrittenParameters(model: OptionsModel, values: readonly ParameterValue[]): void {
+  const problems = values.flatMap((v) => {
+    const parameter = sensitivityParameters.find((p) => p.name === v.parameter);
+    if (!parameter || !('written' in parameter)) return [];
+    const written = parameter.written(model.uncertainty?.written ?? model.written, v.value);
+    return checkData(written, {}).problems.filter((p) => p.severity === 'error').map((p) => ({ ...p, message: `${p.message} (sensitivity ${v.parameter} at ${v.value})` }));
+  });
+  if (problems.length > 0) throw new ScenarioError(problems);
 }

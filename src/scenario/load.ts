@@ -7,7 +7,7 @@ import { checkInputRanges } from './check-input-ranges.js';
 import { findUncertainInputs } from './find-uncertain-inputs.js';
 import { setAt } from './set-at.js';
 import type { UncertainInput } from './uncertain-input.js';
-import type { Uncertainty } from './uncertainty.js';
+import { noFiles, type ScenarioFiles, type Uncertainty } from './uncertainty.js';
 import { parseKeyPath, valueAt } from './key-path.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
@@ -28,6 +28,8 @@ export interface LoadedScenario {
   warnings: Problem[];
   /** The uncertain inputs and what drawing them needs; null when the scenario has none. */
   uncertainty: Uncertainty | null;
+  /** The files it names, as read (to normalise a changed copy without reading them again). */
+  files: ScenarioFiles;
 }
 
 /** A key whose value the caller chooses within [min, max] (`capsim breakeven --vary`): checked over that range. */
@@ -83,12 +85,12 @@ function validateData(data: unknown, file: string, place: (problem: Problem) => 
     if (problems.length > 0) throw new ScenarioError(problems.map(place));
   }
   const written = checked.written as WrittenScenario;
-  const uncertainty = ranged.length > 0 ? { written, inputs, varied: varied?.input ?? null, traceTexts: {}, typicalYear: null } : null;
-  return { scenario: normalize(written), written, warnings: checked.problems.map(place), uncertainty };
+  const uncertainty = ranged.length > 0 ? { written, inputs, varied: varied?.input ?? null, files: noFiles } : null;
+  return { scenario: normalize(written), written, warnings: checked.problems.map(place), uncertainty, files: noFiles };
 }
 
 /** Shape, then cross-field rules (under --strict a warning is an error, and says so). */
-function checkData(data: unknown, options: LoadOptions): { written: WrittenScenario | null; problems: Problem[] } {
+export function checkData(data: unknown, options: LoadOptions): { written: WrittenScenario | null; problems: Problem[] } {
   const shaped = scenarioSchema.safeParse(data, { reportInput: true });
   if (!shaped.success) return { written: null, problems: problemsFromZod(shaped.error.issues, (path) => keysAt(scenarioSchema, path)) };
   const problems = checkRules(shaped.data).map((p) =>
@@ -142,8 +144,8 @@ async function attachFiles(loaded: LoadedScenario, path: string, place: (problem
     const texts = traced ? await readTraceTexts(scenario, path) : new Map<string, string>();
     if (traced) scenario = withTraceJobs(scenario, texts, (file) => resolve(dirname(path), file));
     // A replication's scenario is normalised anew from its draws: it keeps what the files held.
-    const uncertainty = loaded.uncertainty && { ...loaded.uncertainty, traceTexts: Object.fromEntries(texts), typicalYear: scenario.facility?.weather.typicalYear ?? null };
-    return { ...loaded, scenario, uncertainty };
+    const files = { traceTexts: Object.fromEntries(texts), typicalYear: scenario.facility?.weather.typicalYear ?? null };
+    return { ...loaded, scenario, uncertainty: loaded.uncertainty && { ...loaded.uncertainty, files }, files };
   } catch (cause) {
     if (!(cause instanceof ScenarioError)) throw cause;
     // A trace or weather file that cannot be used is placed at the key naming it, like any other

@@ -18,8 +18,23 @@ export interface Uncertainty {
   inputs: UncertainInput[];
   /** A key set to a value chosen by the caller (`capsim breakeven --vary`), checked over its range at load. */
   varied: UncertainInput | null;
+  files: ScenarioFiles;
+}
+
+/** The files a scenario names, as read at load time: a scenario normalised again needs no reading. */
+export interface ScenarioFiles {
   traceTexts: Record<string, string>;
   typicalYear: TypicalYear | null;
+}
+
+export const noFiles: ScenarioFiles = { traceTexts: {}, typicalYear: null };
+
+/** A written scenario normalised as at load time, with the files it names attached from `files`. */
+export function normalizeWithFiles(written: WrittenScenario, files: ScenarioFiles): Scenario {
+  let scenario = normalize(written);
+  if (scenario.workload && scenario.workload.traces.length > 0) scenario = withTraceJobs(scenario, new Map(Object.entries(files.traceTexts)));
+  if (scenario.facility && files.typicalYear) scenario = { ...scenario, facility: { ...scenario.facility, weather: { ...scenario.facility.weather, typicalYear: files.typicalYear } } };
+  return scenario;
 }
 
 /** One replication's scenario, and the written scenario it was normalised from. */
@@ -53,10 +68,7 @@ export function realizeScenario(u: Uncertainty, values: readonly number[], varie
   const settings = u.inputs.map((input, i) => ({ segments: input.segments, value: values[i] }));
   if (u.varied && variedValue !== undefined) settings.push({ segments: u.varied.segments, value: u.varied.whole ? Math.floor(variedValue + 0.5) : variedValue });
   const written = setAll(u.written, settings) as WrittenScenario;
-  let scenario = normalize(written);
-  if (scenario.workload && scenario.workload.traces.length > 0) scenario = withTraceJobs(scenario, new Map(Object.entries(u.traceTexts)));
-  if (scenario.facility && u.typicalYear) scenario = { ...scenario, facility: { ...scenario.facility, weather: { ...scenario.facility.weather, typicalYear: u.typicalYear } } };
-  return { scenario, written };
+  return { scenario: normalizeWithFiles(written, u.files), written };
 }
 
 /** One replication's scenario, with the inputs drawn for it (by key path), or the scenario itself when nothing is uncertain. */

@@ -8,6 +8,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import { compareOptions } from '../../src/procurement/compare.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { sensitivity } from '../../src/procurement/sensitivity.js';
+import { createRunner } from '../../src/montecarlo/pool.js';
 import { renderDecisionHtml } from '../../src/procurement/html/decision-page.js';
 import { renderSensitivityHtml } from '../../src/procurement/html/sensitivity-page.js';
 import { renderDecisionMarkdown } from '../../src/procurement/render-decision-md.js';
@@ -90,7 +91,8 @@ describe.skipIf(!haveChromium)('the decision pages in headless Chromium', () => 
 
   it('sensitivity: the tornado draws two bars per parameter and the verdict names the widest swing', async () => {
     const { ctx, options } = await leaseVsCloud();
-    const s = sensitivity(ctx, options, { seed: 1, replications: 1, low: 0.8, high: 1.2, lease: 'reflection-lease', against: 'coreweave-gb200', parameters: ['cloud-price', 'lease-fee', 'mfu'] }, provenance);
+    const runner = createRunner(1);
+    const s = await sensitivity({ ...ctx, options }, { seed: 1, replications: 1, low: 0.8, high: 1.2, lease: 'reflection-lease', against: 'coreweave-gb200', parameters: ['cloud-price', 'lease-fee', 'mfu'] }, provenance, runner).finally(() => runner.close());
     const { page, consoleErrors, requests } = await open(await renderSensitivityHtml(s), 'tornado.html');
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);

@@ -1,0 +1,125 @@
+import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
+import type { WrittenScenario } from '../scenario/schema.js';
+import { defaults } from '../scenario/defaults.js';
+import { scalePrice } from './price-path.js';
+import type { EvaluateContext } from './option-assembly.js';
+import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
+
+/**
+ * A parameter of one-at-a-time sensitivity (and of `breakeven --vary NAME`): each is multiplied
+ * by a factor (the GPU type is set to a catalog rack instead), everything else held at the
+ * scenario's values and on the same random streams. `apply` changes the resolved scenario and
+ * options; `written` changes the written scenario, which is then normalised again, for what
+ * shapes normalisation (the racks, a run's restart and checkpoint, the hardware).
+ */
+export type SensitivityParameter =
+  | { name: string; description: string; apply: (ctx: EvaluateContext, options: ProcurementOption[], factor: number) => { ctx: EvaluateContext; options: ProcurementOption[] } }
+  | { name: string; description: string; written: (w: WrittenScenario, value: number | string) => WrittenScenario };
+
+/** A parameter at one value: a factor, or (the GPU type) a catalog rack id. */
+export interface ParameterValue {
+  parameter: string;
+  value: number | string;
+}
+
+const factor = (v: number | string) => (typeof v === 'number' ? v : 1);
+const mapWrittenRuns = (w: WrittenScenario, f: (r: NonNullable<WrittenScenario['runs']>[number]) => NonNullable<WrittenScenario['runs']>[number]): WrittenScenario =>
+  w.runs ? { ...w, runs: w.runs.map(f) } : w;
+/** Whole racks, at least 1 (the cluster cannot vanish). */
+const scaleRacks = (racks: number, k: number) => Math.max(1, Math.round(racks * k));
+
+const mapLease = (options: ProcurementOption[], f: (l: LeaseSpec) => LeaseSpec) => {
+  const terms = (l: LeaseOption): LeaseOption => ({ ...l, terms: f(l.terms) });
+  return options.map((o) => (o.kind === 'lease' ? terms(o) : o.kind === 'hybrid' ? { ...o, lease: terms(o.lease) } : o));
+};
+const mapCloud = (options: ProcurementOption[], f: (c: CloudOption) => CloudOption) =>
+  options.map((o) => (o.kind === 'lease' || o.kind === 'own' ? o : o.kind === 'hybrid' ? { ...o, burst: f(o.burst) } : f(o)));
+const mapScenario = (ctx: EvaluateContext, f: (s: Scenario) => Scenario): EvaluateContext => ({ ...ctx, scenario: f(ctx.scenario) });
+
+export const sensitivityParameters: readonly SensitivityParameter[] = [
+  {
+    name: 'cloud-price',
+    description: 'every cloud price per GPU-hour (overflow included)',
+    apply: (ctx, options, k) => ({
+      ctx,
+      options: mapCloud(options, (c) => ({
+        ...c,
+        price: scalePrice(c.price, k),
+        commitments: c.commitments.map((m) => ({ ...m, priceUsdPerGpuHour: m.priceUsdPerGpuHour * k })),
+        overflow: c.overflow === null ? null : scalePrice(c.overflow, k),
+        upgrade: c.upgrade === null ? null : { ...c.upgrade, price: scalePrice(c.upgrade.price, k) },
+      })),
+    }),
+  },
+  {
+    name: 'lease-fee',
+    description: 'the lease fee, every step of its schedule',
+    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, schedule: l.schedule.map((step) => ({ ...step, monthlyUsd: step.monthlyUsd * k })) })) }),
+  },
+  {
+    name: 'failure-rate',
+    description: 'interruptions per GPU-hour (checkpoint intervals as planned)',
+    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, failures: { ...s.failures, ratePerGpuHour: s.failures.ratePerGpuHour * k } })), options }),
+  },
+  {
+    name: 'mfu',
+    description: "every run's achieved FLOP/s per GPU (MFU)",
+    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, runs: s.runs.map((r) => ({ ...r, tflopsPerGpu: r.tflopsPerGpu * k })) })), options }),
+  },
+  {
+    name: 'utilization',
+    description: "the work to do: every run's FLOPs (the lease's utilization follows)",
+    apply: (ctx, options, k) => ({ ctx: mapScenario(ctx, (s) => ({ ...s, runs: s.runs.map((r) => ({ ...r, totalFlop: r.totalFlop * k })) })), options }),
+  },
+  {
+    name: 'pue',
+    description: "the facility's overhead, PUE - 1 (matters only when power is passed through)",
+    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, pue: 1 + (l.pue - 1) * k })) }),
+  },
+  {
+    name: 'power-price',
+    description: 'the energy price passed through, USD per MWh (matters only when power is passed through)',
+    apply: (ctx, options, k) => ({ ctx, options: mapLease(options, (l) => ({ ...l, powerUsdPerMwh: l.powerUsdPerMwh === null ? null : l.powerUsdPerMwh * k })) }),
+  },
+  {
+    name: 'racks',
+    description: "the tenant's racks: cluster.racks (or every phase, and the lease's ramp-in steps); runs sized as a share follow",
+    written: (w, v) => {
+      const k = factor(v);
+      const rampIn = w.lease.rampIn ? { ...w.lease.rampIn, steps: w.lease.rampIn.steps.map((st) => ({ ...st, racks: Math.round(st.racks * k) })) } : undefined;
+      return {
+        ...w,
+        cluster: {
+          ...w.cluster,
+          ...(w.cluster.racks !== undefined ? { racks: scaleRacks(w.cluster.racks, k) } : {}),
+          ...(w.cluster.phases ? { phases: w.cluster.phases.map((ph) => ({ ...ph, racks: scaleRacks(ph.racks, k) })) } : {}),
+        },
+        lease: rampIn ? { ...w.lease, rampIn } : w.lease,
+      };
+    },
+  },
+  {
+    name: 'gpu-type',
+    description: "the leased hardware: another catalog rack (runs keep their racks), set by --gpu-types",
+    written: (w, v) => (typeof v === 'string' ? { ...w, hardware: { ...w.hardware, rack: v } } : w),
+  },
+  {
+    name: 'restart-time',
+    description: 'minutes to detect an interruption and reload (failures.restartMinutes and every run\'s own)',
+    written: (w, v) =>
+      mapWrittenRuns(
+        { ...w, failures: { ratePerGpuHour: w.failures?.ratePerGpuHour ?? defaults.failureRatePerGpuHour, ...w.failures, restartMinutes: (w.failures?.restartMinutes ?? defaults.restartMinutes) * factor(v) } },
+        (r) => (r.restartMinutes === undefined ? r : { ...r, restartMinutes: r.restartMinutes * factor(v) }),
+      ),
+  },
+  {
+    name: 'checkpoint-write',
+    description: "minutes a checkpoint write blocks training, every run's (auto intervals follow, by Young/Daly)",
+    written: (w, v) => mapWrittenRuns(w, (r) => ({ ...r, checkpoint: { ...r.checkpoint, writeMinutes: (r.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes) * factor(v) } })),
+  },
+];
+
+/** The parameter of this name; undefined when there is none. */
+export function sensitivityParameter(name: string): SensitivityParameter | undefined {
+  return sensitivityParameters.find((p) => p.name === name);
+}

@@ -10,6 +10,7 @@ import { registerValidate } from './cli/validate.js';
 import { registerCompare } from './cli/compare.js';
 import { registerSensitivity } from './cli/sensitivity.js';
 import { registerSweep } from './cli/sweep.js';
+import { registerBreakEven } from './cli/breakeven.js';
 import { registerMerge } from './cli/merge.js';
 import { registerSize } from './cli/size.js';
 import { registerDiff } from './cli/diff.js';
@@ -28,6 +29,7 @@ function buildProgram(io: Io): Command {
   registerValidate(program, io);
   registerCompare(program, io);
   registerSensitivity(program, io);
+  registerBreakEven(program, io);
   registerSweep(program, io);
   registerMerge(program, io);
   registerSize(program, io);

@@ -78,7 +78,7 @@ export async function sensitivity(model: OptionsModel, s: SensitivitySettings, p
  * like a scenario at each of its values before anything runs: a cluster cut below a run's racks
  * is refused with its place, not simulated.
  */
-function checkWrittenParameters(model: OptionsModel, values: readonly ParameterValue[]): void {
+export function checkWrittenParameters(model: OptionsModel, values: readonly ParameterValue[]): void {
   const problems = values.flatMap((v) => {
     const parameter = sensitivityParameters.find((p) => p.name === v.parameter);
     if (!parameter || !('written' in parameter)) return [];

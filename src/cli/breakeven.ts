@@ -1,0 +1,145 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Io } from './io.js';
+import { emit } from './io.js';
+import { capsimVersion } from './version.js';
+import { reportWarnings, seedOption, strictOption } from './common.js';
+import { parseReplications } from './compare.js';
+import { outputFormat } from './out-format.js';
+import { examples } from './examples.js';
+import { scenarioArg, scenarioArgHelp } from './scenario-arg.js';
+import { defaultWorkers, workersOption } from './montecarlo-options.js';
+import { ScenarioError } from '../errors.js';
+import { error, formatPath } from '../scenario/problems.js';
+
+interface BreakEvenOptions {
+  vary: string;
+  between: [string, string];
+  range?: [number, number];
+  replications: number;
+  tolerance?: number;
+  seed?: number;
+  workers?: number;
+  format: 'table' | 'json';
+  out?: string;
+  strict?: boolean;
+}
+
+function parseBetween(value: string): [string, string] {
+  const names = value.split(',').map((v) => v.trim());
+  if (names.length !== 2 || names.some((n) => n === '') || names[0] === names[1]) throw new InvalidArgumentError(`expected two option names as A,B, found "${value}"`);
+  return names as [string, string];
+}
+
+function parseRange(value: string): [number, number] {
+  const m = /^\s*(-?[\d.eE+-]+)\s*:\s*(-?[\d.eE+-]+)\s*$/.exec(value);
+  const [low, high] = m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  if (!Number.isFinite(low) || !Number.isFinite(high) || !(low < high)) throw new InvalidArgumentError(`expected MIN:MAX with MIN < MAX, found "${value}"`);
+  return [low, high];
+}
+
+function parseTolerance(value: string): number {
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0)) throw new InvalidArgumentError(`expected a positive number, found "${value}"`);
+  return n;
+}
+
+export function registerBreakEven(program: Command, io: Io): void {
+  program
+    .command('breakeven')
+    .description('the value of one input (a scenario key, or a named factor such as utilization) at which two options cost the same, by bisection on simulated costs')
+    .argument('<scenario>', scenarioArgHelp)
+    .requiredOption('--vary <path|parameter>', 'a numeric key path (cluster.racks, options[1].priceUsdPerGpuHour) or a factor: cloud-price, lease-fee, failure-rate, mfu, utilization, pue, power-price, racks, restart-time, checkpoint-write')
+    .addOption(new Option('--between <a,b>', 'the two options compared').argParser(parseBetween).makeOptionMandatory())
+    .addOption(new Option('--range <min:max>', 'where to look (default: a key from a quarter to four times its value, within its bounds; a factor 0.25:4)').argParser(parseRange))
+    .addOption(new Option('-r, --replications <n>', 'paired replications at every value').argParser(parseReplications).default(20))
+    .addOption(new Option('--tolerance <t>', 'bisection stops when the bracket is this narrow (default: a thousandth of the range; whole-number keys: 1)').argParser(parseTolerance))
+    .addOption(seedOption())
+    .addOption(workersOption())
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .addOption(strictOption())
+    .addHelpText(
+      'after',
+      examples([
+        'capsim breakeven scenarios/lease-vs-cloud.yaml --vary options[1].priceUsdPerGpuHour --between reflection-lease,coreweave-gb200 --range 5:30',
+        'capsim breakeven scenarios/lease-vs-cloud.yaml --vary utilization --between reflection-lease,hyperscaler-b200 --range 0.2:2',
+        'capsim breakeven scenarios/lease-tenant-share.yaml --vary cluster.racks --between tenant-lease,coreweave-gb200 --range 100:1000',
+      ]),
+    )
+    .action(async (file: string, opts: BreakEvenOptions, command: Command) => {
+      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
+      await breakEven(file, opts, io);
+    });
+}
+
+async function breakEven(file: string, opts: BreakEvenOptions, io: Io): Promise<void> {
+  const [{ loadScenario }, { resolveOptions }, { breakEvenReport }, { renderBreakEven }, { loadedHash }, { createRunner }, { sensitivityParameter }, { parseKeyPath, valueAt }, { keyBounds }, { checkWrittenParameters }] =
+    await Promise.all([
+      import('../scenario/load.js'),
+      import('../procurement/resolve-options.js'),
+      import('../procurement/break-even-report.js'),
+      import('../procurement/render-break-even.js'),
+      import('../scenario/hash.js'),
+      import('../montecarlo/pool.js'),
+      import('../procurement/sensitivity-parameters.js'),
+      import('../scenario/key-path.js'),
+      import('../scenario/key-bounds.js'),
+      import('../procurement/sensitivity.js'),
+    ]);
+  const parameter = sensitivityParameter(opts.vary);
+  const segments = parameter ? null : parseKeyPath(opts.vary);
+  if ((!parameter && !segments) || parameter?.name === 'gpu-type') {
+    throw new ScenarioError([error('breakeven-vary', ['--vary'], `expected a numeric key path (cluster.racks) or a factor (cloud-price, utilization, ...), found "${opts.vary}"`)]);
+  }
+  const arg = await scenarioArg(file, io);
+  const load = (vary?: { path: string; min: number; max: number }) => loadScenario(arg.path, { strict: opts.strict ?? false, text: arg.text, ...(vary ? { vary } : {}) });
+  const base = await load();
+  reportWarnings(io, base.warnings);
+
+  let loaded = base;
+  let range: [number, number];
+  let whole = false;
+  if (segments) {
+    const input = base.uncertainty?.inputs.find((i) => i.path === formatPath(segments));
+    const written = input ? input.nominal : valueAt(base.written, segments);
+    if (!opts.range && typeof written !== 'number') {
+      throw new ScenarioError([error('breakeven-range', ['--range'], `${opts.vary} has no value in the scenario to start from: give --range MIN:MAX`)]);
+    }
+    const bounds = keyBounds(segments);
+    range = opts.range ?? [Math.max(bounds.min, (written as number) / 4), Math.min(bounds.max, (written as number) * 4)];
+    loaded = await load({ path: opts.vary, min: range[0], max: range[1] }).catch((cause: unknown) => {
+      if (cause instanceof ScenarioError) throw new ScenarioError(cause.problems.map((p) => ({ ...p, message: `${p.message} (breakeven --vary ${opts.vary} over ${range[0]} .. ${range[1]}; give another --range)` })));
+      throw cause;
+    });
+    const varied = loaded.uncertainty?.varied;
+    whole = varied?.whole ?? false;
+    if (varied) range = [varied.low, varied.high];
+  } else {
+    range = opts.range ?? [0.25, 4];
+  }
+  const options = resolveOptions(loaded.written, loaded.scenario);
+  const unknown = opts.between.filter((name) => !options.some((o) => o.name === name));
+  if (unknown.length > 0) {
+    throw new ScenarioError([error('breakeven-between', ['--between'], `expected two of the scenario's options (${options.map((o) => o.name).join(', ')}), found ${unknown.join(', ')}`)]);
+  }
+  const model = { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options };
+  if (parameter && 'written' in parameter) checkWrittenParameters(model, range.map((value) => ({ parameter: parameter.name, value })));
+  const runner = createRunner(opts.workers ?? defaultWorkers());
+  const report = await breakEvenReport(
+    model,
+    {
+      vary: opts.vary,
+      kind: segments ? 'key' : 'parameter',
+      between: opts.between,
+      low: range[0],
+      high: range[1],
+      whole,
+      tolerance: opts.tolerance ?? (whole ? 1 : (range[1] - range[0]) / 1000),
+      seed: opts.seed ?? loaded.scenario.seed,
+      replications: opts.replications,
+    },
+    { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
+    runner,
+  ).finally(() => runner.close());
+  await emit(io, opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderBreakEven(report), opts.out);
+}

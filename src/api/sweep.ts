@@ -7,7 +7,7 @@ import { runSweepPoint } from '../montecarlo/run-sweep-point.js';
 import { parseKeyPath, type Range, type Setting } from '../montecarlo/setting.js';
 import { sweepPoints } from '../montecarlo/sweep-points.js';
 import { sweepHeader, sweepResult, type SweepPointResult, type SweepReport } from '../montecarlo/sweep-report.js';
-import { checkMetrics } from '../montecarlo/check-metrics.js';
+import { checkSweepMetrics, runComparePoint } from '../procurement/compare-point.js';
 import { describeInputs } from '../scenario/uncertainty.js';
 import { capsimVersion } from '../cli/version.js';
 import { loadSource, type LoadedScenario } from './load-scenario.js';
@@ -28,6 +28,8 @@ export interface SweepOptions {
   workers?: number;
   /** The metrics in each point's statistics (default: those without a list index). */
   metrics?: string[];
+  /** At every point, compare the procurement options instead (each option's NPV statistics, P(cheapest), paired differences). */
+  compare?: boolean;
   /** Called as replications finish, with (done, total) over the whole sweep. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -50,13 +52,15 @@ export async function sweep(loaded: LoadedScenario, options: SweepOptions): Prom
   );
   const header = sweepHeader({ version: capsimVersion(), scenarioHash: loadedHash(loaded), seed, replications }, loaded.scenario.name, [...grid, ...ranges], describeInputs(loaded.uncertainty));
   const first = scenarios[0] as LoadedScenario;
-  checkMetrics(options.metrics ?? [], { scenario: first.scenario, seed, provenance: { version: header.capsim.version, scenarioHash: loadedHash(first) }, uncertainty: first.uncertainty });
+  checkSweepMetrics(options.metrics ?? [], first, { seed, compare: options.compare ?? false, provenance: { version: header.capsim.version, scenarioHash: loadedHash(first) } });
   const total = settings.length * replications;
   const points = await withRunner(options.workers ?? 1, async (runner) => {
     const results: SweepPointResult[] = [];
     for (const [i, point] of scenarios.entries()) {
       const at = { point: i, settings: settings[i] as Setting[], scenario: point.scenario, provenance: { version: header.capsim.version, scenarioHash: loadedHash(point) }, uncertainty: point.uncertainty };
-      results.push(await runSweepPoint(at, { seed, replications, include: options.metrics ?? [] }, runner, (n) => options.onProgress?.(i * replications + n, total)));
+      const run = { seed, replications, include: options.metrics ?? [] };
+      const onProgress = (n: number) => options.onProgress?.(i * replications + n, total);
+      results.push(options.compare ? await runComparePoint({ point: i, settings: at.settings, loaded: point }, run, runner, onProgress) : await runSweepPoint(at, run, runner, onProgress));
     }
     return results;
   });

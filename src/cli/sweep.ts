@@ -19,8 +19,8 @@ import { jobKey, renderPartial, type Partial } from '../montecarlo/partial.js';
 import type { SweepBody } from '../montecarlo/merge.js';
 import { renderSweep, sweepFormats, sweepHeader, sweepResult, type SweepFormat, type SweepPointResult } from '../montecarlo/sweep-report.js';
 import { outputFormat } from './out-format.js';
-import { checkMetrics } from '../montecarlo/check-metrics.js';
 import { describeInputs } from '../scenario/uncertainty.js';
+import { checkSweepMetrics, runComparePoint } from '../procurement/compare-point.js';
 import { examples } from './examples.js';
 import { scenarioArg, scenarioArgHelp } from './scenario-arg.js';
 
@@ -37,6 +37,7 @@ interface SweepOptions {
   shard?: Shard;
   quiet?: boolean;
   metric?: string[];
+  compare?: boolean;
 }
 
 export function registerSweep(program: Command, io: Io): void {
@@ -56,12 +57,14 @@ export function registerSweep(program: Command, io: Io): void {
     .addOption(shardOption())
     .addOption(quietOption())
     .addOption(metricOption())
+    .option('--compare', "at every point, compare the scenario's procurement options: each option's NPV and cost statistics, P(cheapest) and the paired NPV difference from the first")
     .addHelpText(
       'after',
       examples([
         'capsim sweep scenarios/colossus-2-150mw.yaml --set facility.supply.gridMw=120,150,200 --set cluster.racks=919,1000 --replications 200 --out sweep.csv',
         'capsim sweep scenarios/colossus-2-reflection.yaml --range runs[1].mfu=0.25:0.45 --lhs 16 --out sweep.json',
         'capsim sweep s.yaml --set cluster.racks=200,278 --shard 1/2 --out part-1.json   # then capsim merge part-*.json',
+        'capsim sweep scenarios/lease-tenant-share.yaml --compare --set cluster.racks=278,600,919 --set options[1].priceUsdPerGpuHour=6,10.5 --replications 10 --out map.csv',
       ]),
     )
     .action((file: string, opts: SweepOptions, command: Command) => sweep(file, opts, io, command));
@@ -94,9 +97,9 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   const scenarios = await loadSweepPoints(settings, (s) => load((text) => applySettings(text, s)));
   const include = opts.metric ?? [];
   const first = scenarios[0] as LoadedScenario;
-  checkMetrics(include, { scenario: first.scenario, seed, provenance: { version: capsimVersion(), scenarioHash: loadedHash(first) }, uncertainty: first.uncertainty });
+  checkSweepMetrics(include, first, { seed, compare: opts.compare ?? false, provenance: { version: capsimVersion(), scenarioHash: loadedHash(first) } });
   const report = sweepHeader({ version: capsimVersion(), scenarioHash: loadedHash(base), seed, replications: opts.replications }, base.scenario.name, [...grid, ...ranges], describeInputs(base.uncertainty));
-  const key = jobKey({ kind: 'sweep', report, include, settings });
+  const key = jobKey({ kind: 'sweep', report, include, settings, ...(opts.compare ? { compare: true } : {}) });
   const range = opts.shard ? shardRange(settings.length, opts.shard) : { from: 0, to: settings.length };
   const pointsDir = opts.out ? `${opts.out}.points` : null;
   if (pointsDir) await mkdir(pointsDir, { recursive: true });
@@ -145,7 +148,10 @@ async function runPoints(
       const before = (i - range.from) * opts.replications;
       const loaded = scenarios[i] as LoadedScenario;
       const at = { point: i, settings: settings[i] as Setting[], scenario: loaded.scenario, provenance: { version: capsimVersion(), scenarioHash: loadedHash(loaded) }, uncertainty: loaded.uncertainty };
-      const result = done ?? (await runSweepPoint(at, { seed: job.seed, replications: opts.replications, include: job.include }, runner, (n) => progress.update(before + n, total)));
+      const run = { seed: job.seed, replications: opts.replications, include: job.include };
+      const onProgress = (n: number) => progress.update(before + n, total);
+      const result =
+        done ?? (opts.compare ? await runComparePoint({ point: i, settings: settings[i] as Setting[], loaded }, run, runner, onProgress) : await runSweepPoint(at, run, runner, onProgress));
       if (pointFile && !done) await writeFileAtomic(pointFile, `${JSON.stringify({ key: pointKey, result })}\n`);
       points.push(result);
       progress.update(before + opts.replications, total);

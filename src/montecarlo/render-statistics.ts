@@ -1,5 +1,6 @@
 import type { AnyStatistics } from './metric-accumulator.js';
-import { formatInputDescription, type InputDescription } from '../scenario/uncertainty.js';
+import type { InputDescription } from '../scenario/uncertainty.js';
+import { formatInputDescription } from '../reports/input-description.js';
 import type { MonteCarloReport } from './report.js';
 
 export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;

@@ -1,10 +1,10 @@
 import { plainTable } from '../reports/plain-table.js';
-import { formatUsd } from '../reports/format.js';
-import { formatInputDescription } from '../scenario/uncertainty.js';
+import { formatQuantity, formatUsd } from '../reports/format.js';
+import { formatInputDescription } from '../reports/input-description.js';
 import type { BreakEven } from './break-even-report.js';
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
-const value = (v: number | null) => (v === null ? '–' : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 5 }).format(v));
+const value = formatQuantity;
 
 /** `capsim breakeven` as text: the value, which option is cheaper on each side, the interval from the replications, and every probe. */
 export function renderBreakEven(b: BreakEven): string {

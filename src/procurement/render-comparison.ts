@@ -1,7 +1,7 @@
 import { plainTable } from '../reports/plain-table.js';
 import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
 import type { ComparedOption, Comparison } from './compare.js';
-import { formatInputDescription } from '../scenario/uncertainty.js';
+import { formatInputDescription } from '../reports/input-description.js';
 
 const signedUsd = (usd: number) => (usd > 0 ? `+${formatUsd(usd)}` : formatUsd(usd));
 const width = 100;

@@ -31,3 +31,12 @@ export function formatPercent(fraction: number | null, digits = 1): string {
 export function formatFlop(flop: number): string {
   return flop.toExponential(2).replace('e+', 'e');
 }
+
+const fourDigits = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/** A value of any size for people: whole numbers grouped, very small or large ones as 2e-5, others to four significant digits. */
+export function formatQuantity(v: number | null): string {
+  if (v === null) return '–';
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e15)) return v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
+  return Number.isInteger(v) ? formatCount(v) : fourDigits.format(v);
+}

@@ -4,7 +4,7 @@ import { textDoc } from './doc.js';
 import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
-import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
+import { formatCount, formatDecimal, formatFlop, formatPercent, formatQuantity, formatUsd } from './format.js';
 
 const table = plainTable;
 
@@ -26,7 +26,7 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
   );
   out.push(`capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario ${s.capsim.scenarioHash.slice(0, 12)}`);
   if (s.inputs) {
-    out.push(`uncertain inputs, as drawn for replication ${s.capsim.replication}: ${Object.entries(s.inputs).map(([path, v]) => `${path} = ${formatInput(v)}`).join(' · ')}`);
+    out.push(`uncertain inputs, as drawn for replication ${s.capsim.replication}: ${Object.entries(s.inputs).map(([path, v]) => `${path} = ${formatQuantity(v)}`).join(' · ')}`);
   }
   out.push('');
 
@@ -92,11 +92,6 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
   if (s.queue) out.push(...renderQueue(s.queue, textDoc), '');
   out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
   return out.join('\n') + '\n';
-}
-
-/** A drawn input: whole numbers grouped, others to four significant digits. */
-export function formatInput(v: number): string {
-  return Number.isInteger(v) ? formatCount(v) : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(v);
 }
 
 export function renderJson(s: Summary): string {

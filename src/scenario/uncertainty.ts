@@ -105,16 +105,3 @@ export interface InputDescription {
 export function describeInputs(u: Uncertainty | null): InputDescription[] {
   return (u?.inputs ?? []).map((i) => ({ path: i.path, distribution: i.distribution, whole: i.whole, low: i.low, high: i.high }));
 }
-
-/** `cluster.racks: uniform 278 .. 919, whole` — for tables. */
-export function formatInputDescription(d: InputDescription): string {
-  const n = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 }).format(v));
-  const dist = d.distribution;
-  const shape =
-    dist.distribution === 'triangular' ? `triangular (mode ${n(dist.mode)})`
-    : dist.distribution === 'lognormal' ? `lognormal (median ${n(dist.median)}, p95 ${n(dist.p95)})`
-    : dist.distribution === 'exponential' ? `exponential (mean ${n(dist.mean)})`
-    : dist.distribution === 'empirical' ? `empirical (${dist.values.length} values)`
-    : dist.distribution;
-  return `${d.path}: ${shape}, draws ${n(d.low)} .. ${n(d.high)}${d.whole ? ' (whole numbers)' : ''}`;
-}

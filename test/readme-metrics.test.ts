@@ -8,10 +8,12 @@ const snapshots = [
   ...readdirSync('test/__snapshots__/scenarios').filter((f) => f.endsWith('.json')).map((f) => `test/__snapshots__/scenarios/${f}`),
   // The JSON of `capsim compare`, every option kind in it.
   'test/procurement/__snapshots__/lease-vs-cloud.compare.json',
+  // The same with uncertain inputs: their list and each option's ranking of them.
+  'test/uncertainty/__snapshots__/lease-tenant-share.compare.json',
 ];
 
-/** Fields whose keys are data (names of causes, teams, streams), not metrics. */
-const keyedByName = new Set(['interruptionsByCause']);
+/** Fields whose keys are data (names of causes, teams, streams; the key paths of drawn inputs), not metrics. */
+const keyedByName = new Set(['interruptionsByCause', 'inputs']);
 
 function fieldNames(value: unknown, into: Set<string>): Set<string> {
   if (Array.isArray(value)) for (const item of value) fieldNames(item, into);

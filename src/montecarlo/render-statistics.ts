@@ -24,7 +24,8 @@ export function renderMonteCarloTable(report: MonteCarloReport): string {
     path,
     String(s.n),
     formatStatistic(s.mean),
-    formatStatistic(s.sd),
+    // A date's sd is in days.
+    'unit' in s && s.sd !== null ? `${formatStatistic(s.sd)} d` : formatStatistic(s.sd),
     formatStatistic(s.p5),
     formatStatistic(s.p50),
     formatStatistic(s.p95),

@@ -83,19 +83,23 @@ export const sensitivityParameters: readonly SensitivityParameter[] = [
   },
   {
     name: 'racks',
-    description: "the tenant's racks: cluster.racks (or every phase, and the lease's ramp-in steps); runs sized as a share follow",
+    description: "the tenant's racks: cluster.racks (or every phase, and the lease's ramp-in steps); runs sized as a share follow, runs in racks are cut to the cluster",
     written: (w, v) => {
       const k = factor(v);
       const rampIn = w.lease.rampIn ? { ...w.lease.rampIn, steps: w.lease.rampIn.steps.map((st) => ({ ...st, racks: Math.round(st.racks * k) })) } : undefined;
-      return {
-        ...w,
-        cluster: {
-          ...w.cluster,
-          ...(w.cluster.racks !== undefined ? { racks: scaleRacks(w.cluster.racks, k) } : {}),
-          ...(w.cluster.phases ? { phases: w.cluster.phases.map((ph) => ({ ...ph, racks: scaleRacks(ph.racks, k) })) } : {}),
-        },
-        lease: rampIn ? { ...w.lease, rampIn } : w.lease,
+      const cluster = {
+        ...w.cluster,
+        ...(w.cluster.racks !== undefined ? { racks: scaleRacks(w.cluster.racks, k) } : {}),
+        ...(w.cluster.phases ? { phases: w.cluster.phases.map((ph) => ({ ...ph, racks: scaleRacks(ph.racks, k) })) } : {}),
       };
+      // A run (or a reservation) larger than the smaller cluster is cut to what it can schedule.
+      const schedulable = Math.max(1, Math.max(cluster.racks ?? 0, ...(cluster.phases ?? []).map((ph) => ph.racks)) - (cluster.spareRacks ?? 0));
+      const cut = (racks: number) => Math.min(racks, schedulable);
+      const scheduler = w.scheduler?.reservations ? { ...w.scheduler, reservations: w.scheduler.reservations.map((r) => ({ ...r, racks: cut(r.racks) })) } : w.scheduler;
+      return mapWrittenRuns(
+        { ...w, cluster, lease: rampIn ? { ...w.lease, rampIn } : w.lease, ...(scheduler ? { scheduler } : {}) },
+        (r) => (typeof r.racks === 'number' ? { ...r, racks: cut(r.racks) } : r),
+      );
     },
   },
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scenarioSchema } from './schema.js';
+import { inputDistributionSchema } from './uncertain-input.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -18,8 +19,10 @@ export const jsonSchemaFile = 'schema/scenario.schema.json';
  * without `extends` must also match the complete schema.
  */
 export function scenarioJsonSchema(): JsonSchema {
-  const { $schema: draft, ...complete } = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  if ('$defs' in complete) throw new Error('scenarioJsonSchema expects every schema inlined (no $defs)');
+  const { $schema: draft, ...generated } = z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  if ('$defs' in generated) throw new Error('scenarioJsonSchema expects every schema inlined (no $defs)');
+  const complete = withUncertainInputs(generated, []);
+  const { $schema: _draft, ...uncertain } = z.toJSONSchema(inputDistributionSchema, { io: 'input', target: 'draft-2020-12' }) as JsonSchema;
   const extending = partial(complete);
   const properties = extending.properties as Record<string, JsonSchema>;
   return {
@@ -39,8 +42,33 @@ export function scenarioJsonSchema(): JsonSchema {
     },
     if: { properties: { extends: true }, required: ['extends'] },
     else: { $ref: '#/$defs/scenario' },
-    $defs: { scenario: complete },
+    $defs: { scenario: complete, uncertain: { description: 'an uncertain input: drawn once per replication from its own stream (input:<key path>)', ...uncertain } },
   };
+}
+
+/**
+ * Every number of the scenario may be an uncertain input (a distribution, drawn per replication),
+ * except the seed and the tick: each numeric schema becomes "this number, or #/$defs/uncertain".
+ * Its bounds stay on the number; the loader checks them for every value a draw can give.
+ */
+function withUncertainInputs(schema: JsonSchema, path: readonly string[]): JsonSchema {
+  const numeric = schema.type === 'number' || schema.type === 'integer';
+  if (numeric) {
+    if (path.length === 1 && (path[0] === 'seed' || path[0] === 'tickMinutes')) return schema;
+    const { description, ...number } = schema;
+    return { ...(description === undefined ? {} : { description }), anyOf: [number, { $ref: '#/$defs/uncertain' }] };
+  }
+  const out: JsonSchema = { ...schema };
+  if (isSchemaMap(schema.properties)) {
+    out.properties = Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, withUncertainInputs(value, [...path, key])]));
+  }
+  for (const keyword of ['anyOf', 'oneOf', 'allOf'] as const) {
+    const list = schema[keyword];
+    if (Array.isArray(list)) out[keyword] = list.map((s: JsonSchema) => withUncertainInputs(s, path));
+  }
+  if (isSchema(schema.items)) out.items = withUncertainInputs(schema.items, [...path, '[]']);
+  if (isSchema(schema.additionalProperties)) out.additionalProperties = withUncertainInputs(schema.additionalProperties, [...path, '*']);
+  return out;
 }
 
 /** The schema as the build writes it to schema/scenario.schema.json and `capsim schema` prints it. */

@@ -67,9 +67,20 @@ describe('the generated JSON Schema', () => {
   it('gives bounds that the zod schema checks by refinement, and descriptions with units', () => {
     const complete = scenarioJsonSchema().$defs as { scenario: { properties: Record<string, { properties?: Record<string, Record<string, unknown>> }> } };
     const failures = complete.scenario.properties.failures?.properties ?? {};
-    expect(failures.restartMinutes).toMatchObject({ type: 'number', minimum: 0 });
+    // A number, or an uncertain input drawn per replication.
+    expect(failures.restartMinutes?.anyOf).toEqual([expect.objectContaining({ type: 'number', minimum: 0 }), { $ref: '#/$defs/uncertain' }]);
     expect(String(failures.restartMinutes?.description)).toMatch(/minutes/);
     expect(String(failures.ratePerGpuHour?.description)).toMatch(/per GPU-hour/);
+  });
+
+  it('takes a distribution wherever a number goes, except the seed and the tick', () => {
+    const schema = scenarioJsonSchema();
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    const valid = (data: unknown) => validate(data) as boolean;
+    const base = { name: 'x', seed: 1, start: '2026-07-01', end: '2026-07-30', hardware: { rack: 'gb300-nvl72' }, lease: { monthlyUsd: 1e6 } };
+    expect(valid({ ...base, cluster: { racks: { distribution: 'uniform', min: 4, max: 8 } } })).toBe(true);
+    expect(valid({ ...base, cluster: { racks: { distribution: 'uniformm', min: 4, max: 8 } } })).toBe(false);
+    expect(valid({ ...base, cluster: { racks: 8 }, seed: { distribution: 'uniform', min: 1, max: 2 } })).toBe(false);
   });
 
   it('is what the build wrote to schema/ and what `capsim schema` prints', async () => {

@@ -26,7 +26,18 @@ const fixedKeys = new Set(['seed', 'tickMinutes']);
 export function findUncertainInputs(data: unknown, schema: z.ZodType): FoundInputs {
   const inputs: UncertainInput[] = [];
   const problems: Problem[] = [];
+  // Aliases can make the data a cycle (`&a [*a]`): a node met again on its own path is left for the shape check.
+  const open = new Set<unknown>();
   const walk = (node: unknown, path: PathSegment[]): unknown => {
+    if (typeof node !== 'object' || node === null || open.has(node)) return node;
+    open.add(node);
+    try {
+      return visit(node, path);
+    } finally {
+      open.delete(node);
+    }
+  };
+  const visit = (node: object, path: PathSegment[]): unknown => {
     if (Array.isArray(node)) return rebuildList(node, (item, i) => walk(item, [...path, i]));
     if (!isMapping(node)) return node;
     if (Object.hasOwn(node, 'distribution') && path.length > 0) {

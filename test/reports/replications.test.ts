@@ -17,8 +17,8 @@ describe('a report across replications', () => {
   const input = replicationsInput(
     10,
     [
-      ['runs[0].costUsageShareUsd', stats(100, 5)],
-      ['runs[0].costFullyLoadedUsd', stats(300, 9)],
+      ['runs.a.costUsageShareUsd', stats(100, 5)],
+      ['runs.a.costFullyLoadedUsd', stats(300, 9)],
       ['cluster.utilization', stats(0.4, 0.01)],
     ],
     { replications: 10, metrics: [['cluster.utilization', { values: { exact: [[0.39, 4], [0.41, 6]] } }], ['cluster.goodput', { values: { sketch: {} } }]] },

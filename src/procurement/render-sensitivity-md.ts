@@ -1,15 +1,15 @@
 import { formatUsd } from '../reports/format.js';
 import type { Sensitivity } from './sensitivity.js';
-import { sensitivityVerdict } from './sensitivity-verdict.js';
+import { parameterLabel, sensitivityVerdict } from './sensitivity-verdict.js';
 
 /** The tornado as Markdown: the verdict, then every parameter by swing. */
 export function renderSensitivityMarkdown(s: Sensitivity): string {
   const v = sensitivityVerdict(s);
-  const rows = s.parameters.map((p) => `| ${p.name} | ${formatUsd(p.lowSavingsUsd)} | ${formatUsd(p.highSavingsUsd)} | ${formatUsd(p.swingUsd)} | ${p.description.replace(/\|/g, '\\|')} |`);
+  const rows = s.parameters.map((p) => `| ${parameterLabel(p)} | ${formatUsd(p.lowSavingsUsd)} | ${formatUsd(p.highSavingsUsd)} | ${formatUsd(p.swingUsd)} | ${p.description.replace(/\|/g, '\\|')} |`);
   return [
     `# ${s.scenario}: what moves ${s.lease} against ${s.against}`,
     '',
-    `Savings = ${s.against}'s cost - ${s.lease}'s (positive: the lease is cheaper); each parameter × ${s.lowFactor} and × ${s.highFactor}, one at a time, on the same random draws; ${s.capsim.replications} paired replication(s).`,
+    `Savings = ${s.against}'s NPV at equal work - ${s.lease}'s (positive: the lease is cheaper); each parameter × ${s.lowFactor} and × ${s.highFactor} (the GPU type: the two racks named), one at a time, on the same random draws; ${s.capsim.replications} paired replication(s).`,
     '',
     `**${v.answer}**`,
     '',

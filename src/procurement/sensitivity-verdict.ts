@@ -21,3 +21,8 @@ export function sensitivityVerdict(s: Sensitivity): Verdict {
   ];
   return { answer, notes };
 }
+
+/** A parameter's name for a table: the GPU type with the two racks it was set to. */
+export function parameterLabel(p: { name: string; low: number | string; high: number | string }): string {
+  return typeof p.low === 'string' ? `${p.name} (${p.low} / ${p.high})` : p.name;
+}

@@ -1,4 +1,5 @@
-import { compareOptions, type Comparison } from '../procurement/compare.js';
+import { compareOptionsOn, type Comparison } from '../procurement/compare.js';
+import { withRunner } from './replicate.js';
 import { resolveOptions } from '../procurement/resolve-options.js';
 import { loadedHash } from '../scenario/hash.js';
 import { capsimVersion } from '../cli/version.js';
@@ -10,7 +11,9 @@ export interface CompareOptions {
   replications?: number;
   /** Root seed (default: the scenario's). */
   seed?: number;
-  /** Called after each simulation with (done, total). */
+  /** Worker threads (default 1: this thread); the result is byte-identical for any number. */
+  workers?: number;
+  /** Called after each replication of every option with (done, total). */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -21,5 +24,6 @@ export interface CompareOptions {
 export async function compare(loaded: LoadedScenario, options: CompareOptions = {}): Promise<Comparison> {
   const replications = checkCount('replications', options.replications ?? 20);
   const settings = { seed: options.seed ?? loaded.scenario.seed, replications, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
-  return compareOptions(loaded, resolveOptions(loaded.written, loaded.scenario), settings, { version: capsimVersion(), scenarioHash: loadedHash(loaded) });
+  const provenance = { version: capsimVersion(), scenarioHash: loadedHash(loaded) };
+  return withRunner(options.workers ?? 1, (runner) => compareOptionsOn(runner, loaded, resolveOptions(loaded.written, loaded.scenario), settings, provenance));
 }

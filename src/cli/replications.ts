@@ -15,7 +15,7 @@ import { monteCarloFormats, renderMonteCarlo, type MonteCarloFormat } from '../m
 import type { ReplicationsBody } from '../montecarlo/merge.js';
 import { numericStatistics } from '../montecarlo/metric-accumulator.js';
 import { checkMetrics } from '../montecarlo/check-metrics.js';
-import { describeInputs } from '../scenario/uncertainty.js';
+import { describeInputs, scenarioAt } from '../scenario/uncertainty.js';
 
 /** The options `capsim run` gains for Monte Carlo. */
 export interface MonteCarloRunOptions {
@@ -74,7 +74,7 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
     } else if (opts.format === 'html') {
       const [{ renderReplicationsHtml }, { replicationsInput }] = await Promise.all([import('../reports/html/replications-page.js'), import('../reports/html/replications.js')]);
       const input = replicationsInput(result.accumulator.replications, numericStatistics(result.accumulator.statistics()), result.accumulator.toData());
-      await emit(io, await renderReplicationsHtml(loaded.scenario, seed, { version: header.version, scenarioHash: hash }, input), opts.out);
+      await emit(io, await renderReplicationsHtml(scenarioAt(loaded, seed, 0).scenario, seed, { version: header.version, scenarioHash: hash }, input), opts.out);
     } else {
       await emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), opts.out);
     }

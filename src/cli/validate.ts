@@ -3,6 +3,8 @@ import type { Io } from './io.js';
 import { reportWarnings, strictOption } from './common.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp, stdinName } from './scenario-arg.js';
+import { describeInputs } from '../scenario/uncertainty.js';
+import { formatInputDescription } from '../reports/input-description.js';
 
 export function registerValidate(program: Command, io: Io): void {
   program
@@ -18,5 +20,8 @@ export function registerValidate(program: Command, io: Io): void {
       io.stdout(
         `${file === '-' ? stdinName : file}: valid · ${s.name} · ${s.startIso} .. ${s.endIso} · ${s.cluster.maxRacks} x ${s.rack.id} · ${s.runs.length} run(s)\n`,
       );
+      // Every value a draw can give was checked: say which inputs are uncertain and over what.
+      const inputs = describeInputs(loaded.uncertainty);
+      if (inputs.length > 0) io.stdout(`uncertain inputs (checked over their ranges; the line above shows their medians):\n${inputs.map((d) => `  ${formatInputDescription(d)}\n`).join('')}`);
     });
 }

@@ -22,8 +22,8 @@ export function checkGridRules(f: WrittenFacility, within: (iso: string, path: P
     });
   }
   const campus = f.campus;
-  if (campus?.otherTenants !== undefined && (campus.supplyShare !== undefined || campus.plantShare !== undefined)) {
-    problems.push(error('campus-twice', at('campus', 'otherTenants'), 'expected either the shares the lease buys (supplyShare, plantShare) or the other tenants, not both'));
+  if (campus?.otherTenants !== undefined && (campus.supplyShare !== undefined || campus.plantShare !== undefined || campus.racks !== undefined)) {
+    problems.push(error('campus-twice', at('campus', 'otherTenants'), 'expected either the share the lease buys (racks, or supplyShare and plantShare) or the other tenants, not both'));
   }
   campus?.otherTenants?.forEach((t, i) => t.from !== undefined && within(t.from, at('campus', 'otherTenants', i, 'from')));
   const tariff = f.tariff;

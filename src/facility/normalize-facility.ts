@@ -9,6 +9,8 @@ import type { WrittenFacility } from './schema.js';
 export interface FacilityContext {
   startMinutes: number;
   rack: RackType;
+  /** The lease's installed racks at most: its share of a campus written in racks. */
+  racks: number;
 }
 
 /** WrittenFacility -> FacilitySpec: defaults applied, dates to hours of the horizon. Assumes the rules passed. */
@@ -24,7 +26,7 @@ export function normalizeFacility(w: WrittenFacility, ctx: FacilityContext): Fac
   };
   const cooling = normalizeCooling(w.cooling ?? {}, site);
   const supply = normalizeSupply(w.supply, hourOf);
-  const campus = normalizeCampus(w.campus, supply, cooling, hourOf);
+  const campus = normalizeCampus(w.campus, supply, cooling, hourOf, ctx.racks);
   const pricePerMwhUsd = w.pricePerMwhUsd ?? d.pricePerMwhUsd;
   return {
     site,
@@ -55,12 +57,14 @@ function capLaw(w: WrittenFacility): CapLaw {
 }
 
 /** A lease's share of the campus: what it buys of the supply and the plant, or the others' load. */
-function normalizeCampus(c: WrittenFacility['campus'], supply: SupplySpec, cooling: CoolingSpec, hourOf: (iso: string) => number): CampusSpec | null {
+function normalizeCampus(c: WrittenFacility['campus'], supply: SupplySpec, cooling: CoolingSpec, hourOf: (iso: string) => number, leaseRacks: number): CampusSpec | null {
   if (!c) return null;
   const turbines = supply.turbines.units * supply.turbines.unitMw;
+  // A campus written in racks: the lease buys its racks' share of what the campus has.
+  const byRacks = c.racks === undefined ? 1 : Math.min(1, leaseRacks / c.racks);
   return {
-    supplyShare: c.supplyShare ?? 1,
-    plantShare: c.plantShare ?? 1,
+    supplyShare: c.supplyShare ?? byRacks,
+    plantShare: c.plantShare ?? byRacks,
     campusSupplyMw: (supply.gridSteps[0]?.gridMw ?? 0) + turbines,
     campusPlantMw: cooling.plantCapacityMw,
     otherTenants: (c.otherTenants ?? []).map((t) => ({ name: t.name, itMw: t.itMw, fromHour: t.from === undefined ? 0 : Math.max(0, hourOf(t.from)) })),

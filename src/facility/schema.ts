@@ -119,6 +119,7 @@ export const smoothingSchema = z.strictObject({
 
 /** The campus the lease sits on: the share of its supply and plant the lease buys, or the other tenants' load. */
 export const campusSchema = z.strictObject({
+  racks: wholeCount('a whole number of racks >= 1').describe("the racks the campus was built for: the lease buys its racks' share of the supply and the plant (when supplyShare and plantShare are not written)").optional(),
   supplyShare: fraction('the share of the campus supply the lease buys, in (0, 1]').optional(),
   plantShare: fraction('the share of the campus cooling plant the lease buys, in (0, 1]').optional(),
   otherTenants: z

@@ -73,7 +73,7 @@ export function normalize(w: WrittenScenario): Scenario {
     discountRatePerYear: w.discountRatePerYear ?? 0,
     runs,
     ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }),
-    ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack }) } : {}),
+    ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack, racks: maxRacks }) } : {}),
   };
 }
 

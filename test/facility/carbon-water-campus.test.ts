@@ -93,6 +93,13 @@ describe("a lease's share of a campus", () => {
     expect(share.summary.campus).toMatchObject({ supplyShare: 0.5, plantShare: 0.5, campusSupplyMw: 2.4, campusPlantMw: 1.6, leaseShareOfEnergy: 1 });
   });
 
+  it('a campus written in racks gives the lease its racks\' share, exactly as the same shares written out', () => {
+    const racks = run({ supply: { gridMw: 2.4 }, cooling: { plantCapacityMw: 1.6 }, campus: { racks: 16 } });
+    const shares = run({ supply: { gridMw: 2.4 }, cooling: { plantCapacityMw: 1.6 }, campus: { supplyShare: 0.5, plantShare: 0.5 } });
+    expect(racks.summary.campus).toMatchObject({ supplyShare: 0.5, plantShare: 0.5 });
+    expect(Array.from(racks.f.capShare)).toEqual(Array.from(shares.f.capShare));
+  });
+
   it('with other tenants, the constraints hold for the whole campus and the lease alone is held back', () => {
     const others = { otherTenants: [{ name: 'neighbour', itMw: 0.6 }] };
     const shared = run({ supply: { gridMw: 1.6 }, campus: others });

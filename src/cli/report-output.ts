@@ -110,7 +110,7 @@ async function alternativesSection(loaded: LoadedScenario, seed: number, doc: Do
     import('../procurement/alternatives.js'),
     import('../procurement/render-alternatives.js'),
   ]);
-  const ctx = { scenario: loaded.scenario, written: loaded.written };
+  const ctx = loaded;
   const comparison = compareOptions(ctx, resolveOptions(loaded.written, loaded.scenario), { seed, replications: 1 }, { version: '', scenarioHash: '' });
   return renderAlternatives(alternatives(comparison, loaded.scenario), doc);
 }
@@ -124,7 +124,7 @@ async function comparisonSections(loaded: LoadedScenario, seed: number): Promise
   const options = (loaded.written as { options?: unknown }).options;
   if (!Array.isArray(options) || options.length === 0) return {};
   const [{ resolveOptions }, { compareOptions }] = await Promise.all([import('../procurement/resolve-options.js'), import('../procurement/compare.js')]);
-  const ctx = { scenario: loaded.scenario, written: loaded.written };
+  const ctx = loaded;
   const comparison = compareOptions(ctx, resolveOptions(loaded.written, loaded.scenario), { seed, replications: 1 }, { version: '', scenarioHash: '' });
   // The lease-against-cloud line prices a lease GPU-hour's work on each cloud's own hardware.
   const perLeaseHour = new Map(comparison.breakEven.map((b) => [b.against, b.cloudPricePerLeaseGpuHourUsd]));

@@ -37,6 +37,8 @@ export function verdictOf(c: Comparison): Verdict {
       : `${winner.name} is the only option that delivers all the work: NPV ${formatUsd(winner.npvUsd)}.`;
   }
   const notes: string[] = [];
+  const dependsOn = dependenceNote(c, winner, ranked, baseline);
+  if (dependsOn) notes.push(dependsOn);
   if (replications < 2) notes.push('One replication: no interval and no probability; run with --replications 20 or more to see how sure the answer is.');
   const short = ranked.filter((o) => o.deliveredShare < 1 - 1e-9);
   if (short.length > 0) {
@@ -54,6 +56,29 @@ export function verdictOf(c: Comparison): Verdict {
   const own = ranked.find((o) => o.own !== null);
   if (own?.own) notes.push(`Owning (${own.name}) pays ${formatUsd(own.own.capexUsd)} for the hardware and gets ${formatUsd(own.own.residualUsd)} back as its resale value at the end of the term: the residual decides much of its cost.`);
   return { answer, notes };
+}
+
+/**
+ * What would change the answer: the uncertain input that explains most of the variance of the
+ * deciding difference (the winner against the first option, or the first option against the
+ * runner-up when it wins), by its squared rank correlation over the replications.
+ */
+function dependenceNote(c: Comparison, winner: ComparedOption, ranked: readonly ComparedOption[], baseline: ComparedOption): string | null {
+  const inputs = c.uncertainInputs ?? [];
+  if (inputs.length === 0) {
+    return c.capsim.replications > 1 ? 'Every input is a single number here, so the interval covers failure luck only: write the inputs nobody knows (a price, the share of the campus, MFU) as distributions to see which of them decide it.' : null;
+  }
+  const pivot = winner.name !== baseline.name ? winner : ranked.find((o) => o.name !== baseline.name && o.deliveredAllShare > 0);
+  const top = (pivot as { inputRanking?: ReadonlyArray<{ path: string; varianceShare: number }> | null } | undefined)?.inputRanking?.[0];
+  if (!pivot || !top) return null;
+  const range = inputs.find((i) => i.path === top.path);
+  const drawn = range ? ` (drawn between ${formatNumber(range.low)} and ${formatNumber(range.high)})` : '';
+  return `What would change it: ${top.path}${drawn} explains ${formatPercent(top.varianceShare, 0)} of how ${pivot.name}'s NPV against ${baseline.name} varies across the replications (squared rank correlation); ${inputs.length - 1} other uncertain input${inputs.length === 2 ? '' : 's'} explain${inputs.length === 2 ? 's' : ''} less.`;
+}
+
+/** A figure as written in a scenario: whole numbers grouped, small ones in their own precision. */
+function formatNumber(x: number): string {
+  return Number.isInteger(x) ? x.toLocaleString('en-US') : Math.abs(x) < 0.01 ? x.toExponential(1) : String(Number(x.toPrecision(3)));
 }
 
 /** ` (95% interval $a to $b)` of a paired difference, signed so that positive reads as "less". */

@@ -44,3 +44,18 @@ describe('the verdict of a comparison', () => {
     expect(v.notes.some((n) => n.startsWith('One replication: no interval'))).toBe(true);
   });
 });
+
+describe('the verdict under uncertain inputs', () => {
+  it('names the input that explains most of the deciding difference: the tenant\'s share of the campus', async () => {
+    const { loadScenario } = await import('../../src/scenario/load.js');
+    const loaded = await loadScenario('scenarios/lease-tenant-share.yaml');
+    const c = compareOptions(loaded, resolveOptions(loaded.written, loaded.scenario), { seed: 1, replications: 12 }, provenance);
+    const v = verdictOf(c);
+    expect(v.notes[0]).toMatch(/^What would change it: cluster\.racks \(drawn between 278 and 919\) explains \d+% of how /);
+  }, 120_000);
+
+  it('says the interval covers failure luck only when every input is a single number', () => {
+    const c = compare({ ...base, options: [{ name: 'lease', kind: 'lease' }, { name: 'cloud', kind: 'on-demand', priceUsdPerGpuHour: 1 }] });
+    expect(verdictOf(c).notes[0]).toMatch(/^Every input is a single number here, so the interval covers failure luck only/);
+  });
+});

@@ -10,6 +10,7 @@ import { cashFlowChart } from './cash-flow-chart.js';
 import { differenceChart } from './difference-chart.js';
 import { exitChart } from './exit-chart.js';
 import { runDotChart } from './run-dot-chart.js';
+import { inputRankingChart, type InputShare } from './input-ranking-chart.js';
 
 interface Figure {
   id: string;
@@ -44,6 +45,7 @@ ${headerHtml(c)}
 <section><h2>The options, ranked</h2>${rankedTableHtml(ranked, baseline, c.capsim.replications)}</section>
 ${figure('npv')}
 ${figure('difference')}
+${figure('inputs', inputsIntro(c))}
 ${figure('cash-flow')}
 ${figure('run-costs')}
 ${figure('time-to-train')}
@@ -72,7 +74,16 @@ function figuresOf(c: Comparison, ranked: readonly ComparedOption[], baseline: s
       spec: differenceChart(ranked, baseline),
     });
   }
-  figures.push({ id: 'cash-flow', title: 'Cash paid over the term', caption: 'Cumulative cash out by month, nominal. An owner gets the hardware\'s resale value back in the last month.', spec: cashFlowChart(ranked) });
+  const deciding = decidingRanking(c, ranked, baseline);
+  if (deciding) {
+    figures.push({
+      id: 'inputs',
+      title: 'What the answer depends on',
+      caption: `Each uncertain input, drawn once per replication and the same for every option, by the share of the variance of ${deciding.label} it explains across the ${c.capsim.replications} replications: its squared Spearman rank correlation with the difference.`,
+      spec: inputRankingChart(deciding.shares, deciding.label),
+    });
+  }
+  figures.push({ id: 'cash-flow', title: 'Cash paid over the term', caption: 'Cumulative cash out by month, nominal. An owner\'s last month repays what remains of its loan (when financed) and takes the hardware\'s resale value back.', spec: cashFlowChart(ranked) });
   const names = ranked.map((o) => o.name);
   const costs = ranked.flatMap((o) => o.runs.filter((r) => r.costUsd > 0).map((r) => ({ run: r.name, option: o.name, value: r.costUsd, label: formatUsd(r.costUsd) })));
   if (costs.length > 0) {
@@ -95,6 +106,40 @@ function figuresOf(c: Comparison, ranked: readonly ComparedOption[], baseline: s
     figures.push({ id: 'exit', title: "The lease's exit clause", caption: 'Notice given on the first of each month after the minimum term: fees paid until the lease ends, and fees saved against the full term (power and the work still to do elsewhere not included).', spec: exitChart(exits) });
   }
   return figures;
+}
+
+type InputRank = { path: string; rankCorrelation: number; varianceShare: number };
+
+/** The ranking behind the deciding difference: the winner against the first option, or the first option's margin over the runner-up. */
+function decidingRanking(c: Comparison, ranked: readonly ComparedOption[], baseline: string): { label: string; shares: InputShare[] } | null {
+  const winner = ranked[0];
+  const pivot = winner && winner.name !== baseline ? winner : ranked.find((o) => o.name !== baseline && o.deliveredAllShare > 0);
+  const ranking = (pivot as { inputRanking?: InputRank[] | null } | undefined)?.inputRanking;
+  if (!pivot || !ranking || ranking.length === 0) return null;
+  return {
+    label: `${pivot.name} - ${baseline} (NPV)`,
+    shares: ranking.map((r) => ({ path: r.path, varianceShare: r.varianceShare, direction: r.rankCorrelation >= 0 ? 'grows' : 'falls' })),
+  };
+}
+
+/** The uncertain inputs as written: their distributions and the range a draw can give. */
+function inputsIntro(c: Comparison): string {
+  const inputs = c.uncertainInputs ?? [];
+  if (inputs.length === 0) return '';
+  const head = ['uncertain input', 'distribution', 'least draw', 'greatest draw'];
+  const rows = inputs.map((i) => [h(i.path), h(describeDistribution(i.distribution as unknown as Record<string, unknown>)), numberText(i.low), numberText(i.high)]);
+  return table(head, rows, 2);
+}
+
+function describeDistribution(d: Record<string, unknown>): string {
+  const { distribution, ...rest } = d;
+  return `${String(distribution)} ${Object.entries(rest).map(([k, v]) => `${k} ${Array.isArray(v) ? `[${v.map((x) => numberText(Number(x))).join(', ')}]` : numberText(Number(v))}`).join(', ')}`;
+}
+
+function numberText(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Number.isInteger(x)) return formatCount(x);
+  return Math.abs(x) < 0.01 ? x.toExponential(2) : String(Number(x.toPrecision(4)));
 }
 
 function headerHtml(c: Comparison): string {
@@ -133,6 +178,9 @@ function assumptionsHtml(c: Comparison): string {
   const facts: Array<[string, string]> = [
     ['discount rate', `${formatPercent(a.discountRatePerYear, 1)} a year`],
     ['failure rate', `${a.failures.ratePerGpuHour.toExponential(1)} interruptions per GPU-hour held · ${a.failures.source}`],
+    ...((c.uncertainInputs ?? []).length > 0
+      ? ([['uncertain inputs', `${(c.uncertainInputs ?? []).map((i) => `${i.path} ${numberText(i.low)} to ${numberText(i.high)}`).join(' · ')}: drawn once per replication, the same draw for every option; the figures below are their medians`]] as Array<[string, string]>)
+      : []),
     ['the lease', `${formatUsd(l.monthlyUsd)} a month for ${formatCount(l.racks)} × ${l.rack} = ${formatCount(l.gpus)} GPUs · power ${l.powerIncluded ? 'included' : 'passed through'}${l.exit ? ` · exit after ${l.exit.minimumMonths} months on ${l.exit.noticeDays} days' notice` : ''}${l.termination ? ` · the lessor ends it with probability ${formatPercent(l.termination.probabilityPerMonth, 1)} a month after ${l.termination.afterMonths} months` : ''}`],
   ];
   const runHead = ['run', 'GPUs', 'precision', 'MFU', 'TFLOP/s per GPU', 'work (FLOP)'];

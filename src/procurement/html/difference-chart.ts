@@ -27,7 +27,7 @@ export function differenceChart(ranked: readonly ComparedOption[], baseline: str
   });
   const y = { field: 'option', type: 'nominal' as const, title: null, sort: others.map((o) => o.name), axis: { labelLimit: 220 } };
   // Room beyond the farthest whisker for its label.
-  const ends = values.map((v) => v.labelAt);
+  const ends = values.flatMap((v) => [v.labelAt, v.low ?? v.mean, v.high ?? v.mean]);
   const span = Math.max(1e-9, Math.max(0, ...ends) - Math.min(0, ...ends));
   const domain = [Math.min(0, ...ends) - (Math.min(0, ...ends) < 0 ? 0.18 * span : 0), Math.max(0, ...ends) + (Math.max(0, ...ends) > 0 ? 0.18 * span : 0)];
   const x = { type: 'quantitative' as const, title: `NPV difference from ${baseline} (USD ${unit}); left: cheaper`, scale: { domain }, axis: { format: '$,~f' } };

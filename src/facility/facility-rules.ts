@@ -58,6 +58,6 @@ export function checkFacilityRules(f: WrittenFacility, ctx: FacilityRuleContext)
   if (f.capExponent !== undefined && f.capExponent > 2) {
     problems.push(warning('implausible-cap-exponent', at('capExponent'), `throughput falling faster than (cap)^2 is implausible (argued default 0.5), found ${f.capExponent}`));
   }
-  problems.push(...checkGridRules(f, within));
+  for (const item of checkGridRules(f, within)) problems.push(item);
   return problems;
 }

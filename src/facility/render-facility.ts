@@ -51,7 +51,7 @@ export function renderFacility(f: FacilitySummary, doc: Doc): string[] {
         `power at ${f.tariff}: ${formatUsd(f.energyCostUsd)} (if power is not included)`
     ),
   );
-  out.push(...renderGrid(f, doc));
+  for (const line of renderGrid(f, doc)) out.push(line);
   out.push(
     doc.table(
       ['month', 'energy MWh', 'peak MW', 'PUE', 'max °C', 'capped h', 'shed h', 'power bill', 'CO2 t', 'water m³'],

@@ -16,7 +16,7 @@ export async function loadSweepPoints(settings: readonly Setting[][], load: (poi
     } catch (cause) {
       if (!(cause instanceof ScenarioError)) throw cause;
       const where = s.map((x) => `${x.path}=${JSON.stringify(x.value)}`).join(' ');
-      problems.push(...cause.problems.map((p) => ({ ...p, message: `${p.message} (sweep point ${i}: ${where})` })));
+      for (const item of cause.problems.map((p) => ({ ...p, message: `${p.message} (sweep point ${i}: ${where})` }))) problems.push(item);
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);

@@ -150,8 +150,8 @@ export class MetricAccumulator {
     m.date = data.date === true;
     m.listed = data.listed === true;
     m.n = data.n;
-    m.sum.partials.push(...data.sum);
-    m.sumSquares.partials.push(...data.sumSquares);
+    for (const x of data.sum) m.sum.partials.push(x);
+    for (const x of data.sumSquares) m.sumSquares.partials.push(x);
     m.min = data.min;
     m.max = data.max;
     m.values = QuantileStore.fromData(data.values);

@@ -31,7 +31,7 @@ export function renderMonteCarloTable(report: MonteCarloReport): string {
     formatStatistic(s.p95),
     s.ci95Low === null || s.ci95High === null ? '–' : `${formatStatistic(s.ci95Low)} .. ${formatStatistic(s.ci95High)}`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
+  const widths = head.map((h, i) => rows.reduce((w, r) => Math.max(w, (r[i] as string).length), h.length));
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join('  ').trimEnd();
   return [
     report.scenario.name,

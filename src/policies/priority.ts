@@ -18,7 +18,7 @@ export function priority(options: { preemption: boolean }): Policy {
         decisions.push({ kind: 'start', id: request.id, useSpares: request.restart });
         continue;
       }
-      if (options.preemption) decisions.push(...preemptFor(request, usable(pool, request), view.running));
+      if (options.preemption) for (const d of preemptFor(request, usable(pool, request), view.running)) decisions.push(d);
       break;
     }
     return decisions;

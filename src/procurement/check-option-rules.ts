@@ -20,7 +20,7 @@ export function checkOptionRules(s: WrittenScenario): Problem[] {
   const names = options.map((o) => o.name);
   const start = isValidIsoDate(s.start) ? parseIsoMinutes(s.start) : NaN;
   const end = isValidIsoDate(s.end) ? parseIsoMinutes(s.end) + 24 * 60 : NaN;
-  const fullRacks = s.cluster.racks ?? Math.max(0, ...(s.cluster.phases ?? []).map((p) => p.racks));
+  const fullRacks = s.cluster.racks ?? (s.cluster.phases ?? []).reduce((m, p) => Math.max(m, p.racks), 0);
   const minutesOf = (iso: string) => (isValidIsoDate(iso) ? parseIsoMinutes(iso) : NaN);
   const inHorizon = (iso: string, path: PathSegment[]) => {
     const m = minutesOf(iso);
@@ -60,7 +60,7 @@ export function checkOptionRules(s: WrittenScenario): Problem[] {
     switch (o.kind) {
       case 'lease': {
         const { name: _name, kind: _kind, ...overrides } = o;
-        problems.push(...checkLeaseTerms(overrides, at, { start: s.start, end: s.end, fullRacks }));
+        for (const item of checkLeaseTerms(overrides, at, { start: s.start, end: s.end, fullRacks })) problems.push(item);
         checkFallback(o.fallback, at('fallback'));
         break;
       }

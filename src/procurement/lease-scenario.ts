@@ -13,7 +13,7 @@ export function leaseScenario(scenario: Scenario, lease: LeaseSpec, endTick: num
   if (lease.rampIn) {
     const steps = lease.rampIn.steps.filter((s) => s.tick < scenario.horizonTicks);
     const phases = steps[0] && steps[0].tick === 0 ? steps : [{ tick: 0, racks: 0 }, ...steps];
-    out = { ...out, cluster: { ...out.cluster, phases, maxRacks: Math.max(0, ...phases.map((p) => p.racks)) } };
+    out = { ...out, cluster: { ...out.cluster, phases, maxRacks: phases.reduce((m, p) => Math.max(m, p.racks), 0) } };
   }
   if (endTick >= scenario.horizonTicks) return out;
   // endIso is the last day inside the horizon (inclusive), as in a scenario file.

@@ -1,4 +1,4 @@
-import { mean, sampleStandardDeviation } from 'simple-statistics';
+import { mean, min, sampleStandardDeviation } from 'simple-statistics';
 import { studentT975 } from '../montecarlo/student-t.js';
 
 export interface PairedDifference {
@@ -35,7 +35,7 @@ export function probabilityCheapest(costsByOption: ReadonlyArray<readonly number
   const wins = costsByOption.map(() => 0);
   for (let r = 0; r < n; r++) {
     const costs = costsByOption.map((c) => c[r] ?? Infinity);
-    const least = Math.min(...costs);
+    const least = min(costs);
     if (least === Infinity) continue;
     const tied = costs.flatMap((c, i) => (c === least ? [i] : []));
     for (const i of tied) wins[i] = (wins[i] ?? 0) + 1 / tied.length;

@@ -63,7 +63,7 @@ export function renderComparison(c: Comparison): string {
   out.push('');
 
   if (c.scenario.runs.length > 0) {
-    out.push(...wrap(`Runs: ${c.scenario.runs.map((name, i) => `${i + 1}\u00a0${name}`).join(' · ')}`).map((line) => line.replaceAll('\u00a0', ' ')));
+    for (const item of wrap(`Runs: ${c.scenario.runs.map((name, i) => `${i + 1}\u00a0${name}`).join(' · ')}`).map((line) => line.replaceAll('\u00a0', ' '))) out.push(item);
     out.push('');
     out.push('Cost per run (each option\'s bill spread over the runs by GPU-hours held; a cloud: as billed)');
     out.push(byRun(c, ranked, (r) => formatUsd(r.costFullyLoadedUsd)));
@@ -74,26 +74,24 @@ export function renderComparison(c: Comparison): string {
       const runs = o.runs.filter((r, j) => r.gpus !== c.options[0]?.runs[j]?.gpus);
       return runs.length > 0 ? [`${o.name}: ${runs.map((r) => `${r.name} on ${formatCount(r.gpus)} GPUs`).join(', ')}`] : [];
     });
-    if (resized.length > 0) out.push(...wrap(`Other sizes than on ${c.baseline}: ${resized.join('; ')}`));
+    if (resized.length > 0) for (const item of wrap(`Other sizes than on ${c.baseline}: ${resized.join('; ')}`)) out.push(item);
     out.push('');
   }
 
-  out.push(...cashByYear(c, ranked));
-  out.push(...breakEvenTables(c));
-  out.push(...exitTables(c));
-  out.push(...riskLines(c));
-  out.push(...ownLines(c));
+  for (const item of cashByYear(c, ranked)) out.push(item);
+  for (const item of breakEvenTables(c)) out.push(item);
+  for (const item of exitTables(c)) out.push(item);
+  for (const item of riskLines(c)) out.push(item);
+  for (const item of ownLines(c)) out.push(item);
 
-  out.push(...inputLines(c, ranked));
-  out.push(...wrap(confidenceLine(c)));
+  for (const item of inputLines(c, ranked)) out.push(item);
+  for (const item of wrap(confidenceLine(c))) out.push(item);
   const short = ranked.filter((o) => o.deliveredAllShare < 1);
   if (short.length > 0) {
-    out.push(
-      ...wrap(
-        `Not all the work: ${short.map((o) => `${o.name} (${formatPercent(o.deliveredShare, 0)} delivered; all of it in ${formatCount(Math.round(o.deliveredAllShare * reps))} of ${reps})`).join(', ')}. ` +
-          'They rank after the options that deliver it all and cannot be the cheapest in a replication they did not finish.',
-      ),
-    );
+    const text =
+      `Not all the work: ${short.map((o) => `${o.name} (${formatPercent(o.deliveredShare, 0)} delivered; all of it in ${formatCount(Math.round(o.deliveredAllShare * reps))} of ${reps})`).join(', ')}. ` +
+        'They rank after the options that deliver it all and cannot be the cheapest in a replication they did not finish.';
+    for (const line of wrap(text)) out.push(line);
   }
   return out.join('\n') + '\n';
 }
@@ -128,7 +126,7 @@ function breakEvenTables(c: Comparison): string[] {
   for (const lease of [...new Set(c.breakEven.map((b) => b.lease))]) {
     const rows = c.breakEven.filter((b) => b.lease === lease);
     const cost = rows[0]?.leaseCostPerAvailableGpuHourUsd ?? null;
-    out.push(...wrap(`Break-even utilization of ${lease} (${formatUsd(cost)} per available GPU-hour; utilization ${formatPercent(rows[0]?.leaseUtilization ?? null)}): its cost / each cloud's price of a lease GPU-hour's work`));
+    for (const item of wrap(`Break-even utilization of ${lease} (${formatUsd(cost)} per available GPU-hour; utilization ${formatPercent(rows[0]?.leaseUtilization ?? null)}): its cost / each cloud's price of a lease GPU-hour's work`)) out.push(item);
     out.push(
       plainTable(
         ['against', '$/GPU-h', 'per lease GPU-h', 'break-even', 'verdict'],
@@ -168,14 +166,12 @@ function riskLines(c: Comparison): string[] {
   for (const o of c.options) {
     const risk = o.lease?.terminationRisk;
     if (!risk) continue;
-    out.push(
-      ...wrap(
-        `Lessor's termination, ${o.name}: ${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${formatCount(risk.noticeDays)} days' notice, ` +
-          `runs left to ${o.lease?.fallback ?? 'nobody (left undone)'}. Terminated in ${formatPercent(risk.terminatedShare, 0)} of ${c.capsim.replications} replications. ` +
-          `Without the risk (as capsim run bills the lease) ${formatUsd(risk.costWithoutRiskUsd)}; with it ${formatUsd(o.totalCostUsd)}: ` +
-          `the risk's expected cost is ${signedUsd(risk.expectedCostUsd)} (NPV ${signedUsd(risk.expectedNpvUsd)}).`,
-      ),
-    );
+    const text =
+      `Lessor's termination, ${o.name}: ${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${formatCount(risk.noticeDays)} days' notice, ` +
+        `runs left to ${o.lease?.fallback ?? 'nobody (left undone)'}. Terminated in ${formatPercent(risk.terminatedShare, 0)} of ${c.capsim.replications} replications. ` +
+        `Without the risk (as capsim run bills the lease) ${formatUsd(risk.costWithoutRiskUsd)}; with it ${formatUsd(o.totalCostUsd)}: ` +
+        `the risk's expected cost is ${signedUsd(risk.expectedCostUsd)} (NPV ${signedUsd(risk.expectedNpvUsd)}).`;
+    for (const line of wrap(text)) out.push(line);
     out.push('');
   }
   return out;
@@ -185,12 +181,10 @@ function ownLines(c: Comparison): string[] {
   const out: string[] = [];
   for (const o of c.options) {
     if (!o.own) continue;
-    out.push(
-      ...wrap(
-        `Owning, ${o.name}: racks, network and storage ${formatUsd(o.own.capexUsd)}; worth ${formatUsd(o.own.residualUsd)} at the horizon's end; ` +
-          `${formatCount(o.own.energyMwh)} MWh; ${formatUsd(o.own.costPerAvailableGpuHourUsd)} per available GPU-hour.`,
-      ),
-    );
+    const text =
+      `Owning, ${o.name}: racks, network and storage ${formatUsd(o.own.capexUsd)}; worth ${formatUsd(o.own.residualUsd)} at the horizon's end; ` +
+        `${formatCount(o.own.energyMwh)} MWh; ${formatUsd(o.own.costPerAvailableGpuHourUsd)} per available GPU-hour.`;
+    for (const line of wrap(text)) out.push(line);
     out.push('');
   }
   return out;
@@ -205,7 +199,8 @@ function inputLines(c: Comparison, ranked: readonly ComparedOption[]): string[] 
   if (inputs.length === 0) return [];
   const against = ranked.filter((o) => o.name !== c.baseline && 'inputRanking' in o && o.inputRanking).slice(0, 3);
   const share = (o: ComparedOption, path: string) => ('inputRanking' in o ? (o.inputRanking ?? []).find((x) => x.path === path)?.varianceShare ?? null : null);
-  const order = [...inputs].sort((a, b) => Math.max(...against.map((o) => share(o, b.path) ?? -1)) - Math.max(...against.map((o) => share(o, a.path) ?? -1)));
+  const largest = (path: string) => against.reduce((m, o) => Math.max(m, share(o, path) ?? -1), -Infinity);
+  const order = [...inputs].sort((a, b) => largest(b.path) - largest(a.path));
   return [
     'Uncertain inputs, drawn once per replication (the same draw for every option):',
     ...inputs.map((d) => `  ${formatInputDescription(d)}`),

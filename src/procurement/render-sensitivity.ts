@@ -7,7 +7,7 @@ const at = (value: number | string) => (typeof value === 'number' ? `x ${value}`
 
 /** A tornado as a table: parameters by swing, largest first, with a bar of the swing. */
 export function renderSensitivity(s: Sensitivity): string {
-  const widest = Math.max(...s.parameters.map((p) => p.swingUsd), 0);
+  const widest = s.parameters.reduce((w, p) => Math.max(w, p.swingUsd), 0);
   const bar = (usd: number) => (widest > 0 ? '#'.repeat(Math.round((usd / widest) * 30)) : '');
   const out: string[] = [];
   out.push(`${s.scenario}`);

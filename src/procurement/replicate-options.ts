@@ -34,7 +34,7 @@ export async function replicateOptions(
   refill();
   const results: ReplicationResult[] = [];
   while (pending.length > 0) {
-    results.push(...(await (pending.shift() as Promise<ReplicationResult[]>)));
+    for (const result of await (pending.shift() as Promise<ReplicationResult[]>)) results.push(result);
     refill();
     onProgress?.(results.length, total);
   }

@@ -93,7 +93,7 @@ export const sensitivityParameters: readonly SensitivityParameter[] = [
         ...(w.cluster.phases ? { phases: w.cluster.phases.map((ph) => ({ ...ph, racks: scaleRacks(ph.racks, k) })) } : {}),
       };
       // A run (or a reservation) larger than the smaller cluster is cut to what it can schedule.
-      const schedulable = Math.max(1, Math.max(cluster.racks ?? 0, ...(cluster.phases ?? []).map((ph) => ph.racks)) - (cluster.spareRacks ?? 0));
+      const schedulable = Math.max(1, (cluster.phases ?? []).reduce((m, ph) => Math.max(m, ph.racks), cluster.racks ?? 0) - (cluster.spareRacks ?? 0));
       const cut = (racks: number) => Math.min(racks, schedulable);
       const scheduler = w.scheduler?.reservations ? { ...w.scheduler, reservations: w.scheduler.reservations.map((r) => ({ ...r, racks: cut(r.racks) })) } : w.scheduler;
       return mapWrittenRuns(

@@ -83,7 +83,7 @@ export function support(d: Distribution): [number, number] {
       return [d.min, d.max];
     case 'empirical': {
       const kept = d.values.filter((_, i) => (d.weights?.[i] ?? 1) > 0);
-      return [Math.min(...kept), Math.max(...kept)];
+      return [kept.reduce((m, x) => Math.min(m, x), Infinity), kept.reduce((m, x) => Math.max(m, x), -Infinity)];
     }
     default:
       return [boundedQuantile(d, 0), boundedQuantile(d, highestDraw)];

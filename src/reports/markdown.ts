@@ -67,11 +67,15 @@ export function renderMarkdown(s: Summary): string {
   if (facility.length > 0) {
     out.push('## Facility', '');
     out.push(table(['measure', 'value'], facility, (i) => i === 1), '');
-    if (s.facility) out.push(...renderFacility(s.facility, markdownDoc).slice(1), '');
+    if (s.facility) {
+      for (const line of renderFacility(s.facility, markdownDoc).slice(1)) out.push(line);
+      out.push('');
+    }
   }
   if (s.queue) {
     out.push(`## Queue · policy ${s.queue.policy}`, '');
-    out.push(...renderQueue(s.queue, markdownDoc).slice(1), '');
+    for (const line of renderQueue(s.queue, markdownDoc).slice(1)) out.push(line);
+    out.push('');
   }
   out.push('## By month', '');
   out.push(

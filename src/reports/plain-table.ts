@@ -16,6 +16,6 @@ export function plainTable(head: string[], rows: string[][], alignRightFrom = 1)
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
     colAligns: head.map((_, i) => (i >= alignRightFrom ? 'right' : 'left')),
   });
-  t.push(...rows);
+  for (const row of rows) t.push(row);
   return t.toString();
 }

@@ -1,4 +1,4 @@
-import { quantileSorted, sum } from 'simple-statistics';
+import { max, min, quantileSorted, sum } from 'simple-statistics';
 import type { RunOutcome, RunRecord } from '../simulation/record.js';
 import { centsToUsd } from '../model/money.js';
 import { tickToIso } from '../model/time.js';
@@ -103,7 +103,7 @@ function groupMetrics(record: RunRecord, members: number[], installedRackTicks: 
     meanCompletionHours: mean(done.map((r) => hours(completionTicks(r)))),
     meanSlowdown: mean(done.map((r) => slowdown(r))),
     meanBoundedSlowdown: mean(done.map((r) => boundedSlowdown(r, boundedSlowdownMinutes / s.tickMinutes))),
-    lastFinish: done.length > 0 ? tickToIso(s.startMinutes, s.tickMinutes, Math.max(...done.map((r) => r.endTick ?? 0))) : null,
+    lastFinish: done.length > 0 ? tickToIso(s.startMinutes, s.tickMinutes, max(done.map((r) => r.endTick ?? 0))) : null,
     gpuHoursHeld: gpuHours(held, s.rack.gpusPerRack, s.tickMinutes),
     utilization: ratio(held, installedRackTicks),
     costUsageShareUsd: centsToUsd(sum(members.map((i) => usageCents[i] ?? 0))),
@@ -134,8 +134,8 @@ export function jainIndex(xs: readonly number[]): number | null {
 function makespanDays(record: RunRecord, ids: number[]): number | null {
   const done = ids.map((i) => record.runs[i] as RunOutcome).filter((r) => r.endTick !== null && r.status === 'completed');
   if (done.length === 0) return null;
-  const first = Math.min(...ids.map((i) => record.runs[i]?.submitTick ?? Infinity));
-  const last = Math.max(...done.map((r) => r.endTick ?? -Infinity));
+  const first = min(ids.map((i) => record.runs[i]?.submitTick ?? Infinity));
+  const last = max(done.map((r) => r.endTick ?? -Infinity));
   return ((last - first) * record.scenario.tickMinutes) / (24 * 60);
 }
 

@@ -88,8 +88,14 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
     ),
   );
   out.push('');
-  if (s.facility) out.push(...renderFacility(s.facility, textDoc), '');
-  if (s.queue) out.push(...renderQueue(s.queue, textDoc), '');
+  if (s.facility) {
+    for (const line of renderFacility(s.facility, textDoc)) out.push(line);
+    out.push('');
+  }
+  if (s.queue) {
+    for (const line of renderQueue(s.queue, textDoc)) out.push(line);
+    out.push('');
+  }
   out.push(`Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join(' · ')}`);
   return out.join('\n') + '\n';
 }

@@ -60,7 +60,7 @@ function readInput(node: unknown, path: PathSegment[], numbers: z.ZodNumber[], p
   const parsed = inputDistributionSchema.safeParse(node, { reportInput: true });
   if (!parsed.success) {
     const found = problemsFromZod(parsed.error.issues, (p) => keysAt(inputDistributionSchema, p));
-    problems.push(...found.map((p) => ({ ...p, path: [...path, ...p.path] })));
+    for (const p of found) problems.push({ ...p, path: [...path, ...p.path] });
     return null;
   }
   const d = parsed.data as Distribution;

@@ -28,7 +28,7 @@ export function normalize(w: WrittenScenario): Scenario {
     ? w.cluster.phases.map((p) => ({ tick: toTick(p.from), racks: p.racks }))
     : [{ tick: 0, racks: w.cluster.racks ?? 0 }];
   if (phases[0] && phases[0].tick > 0) phases.unshift({ tick: 0, racks: 0 });
-  const maxRacks = Math.max(...phases.map((p) => p.racks));
+  const maxRacks = phases.reduce((m, p) => Math.max(m, p.racks), 0);
 
   const failures = normalizeFailures(w);
   const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;

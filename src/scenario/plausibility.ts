@@ -63,7 +63,7 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
   });
   checkPue(s.lease.pue, ['lease', 'pue'], warn);
 
-  const racks = s.cluster.racks ?? Math.max(0, ...(s.cluster.phases ?? []).map((p) => p.racks));
+  const racks = s.cluster.racks ?? (s.cluster.phases ?? []).reduce((m, p) => Math.max(m, p.racks), 0);
   const spare = s.cluster.spareRacks ?? 0;
   if (racks > 0 && spare / racks > maxPlausibleSpareShare) {
     warn('implausible-spares', ['cluster', 'spareRacks'], `${spare} of ${racks} racks held as spares is over ${maxPlausibleSpareShare * 100}%; published spare pools are 2-9%`);

@@ -135,14 +135,14 @@ export function checkRules(s: WrittenScenario): Problem[] {
   if (s.lease.monthlyUsd === undefined && s.lease.schedule === undefined) {
     push(error('missing-fee', ['lease', 'monthlyUsd'], 'expected the monthly fee: monthlyUsd, or schedule: [{from, monthlyUsd}]; the key is missing'));
   }
-  problems.push(...checkLeaseTerms(s.lease, (...rest) => ['lease', ...rest], { start: s.start, end: s.end, fullRacks: maxRacks }));
+  for (const item of checkLeaseTerms(s.lease, (...rest) => ['lease', ...rest], { start: s.start, end: s.end, fullRacks: maxRacks })) problems.push(item);
   if (s.lease.rampIn && c.phases) {
     push(error('ramp-and-phases', ['lease', 'rampIn'], 'expected either lease.rampIn or cluster.phases, not both: the ramp-in is the leased cluster\'s capacity over time (give cluster.racks, its full size)'));
   }
-  problems.push(...checkLimits(s), ...checkPlausibility(s));
-  problems.push(...checkOptionRules(s));
-  problems.push(...checkSchedulingRules(s));
-  if (s.facility) problems.push(...checkFacilityRules(s.facility, { start: s.start, end: s.end, tickMinutes: s.tickMinutes ?? 1 }));
+  for (const item of [...checkLimits(s), ...checkPlausibility(s)]) problems.push(item);
+  for (const item of checkOptionRules(s)) problems.push(item);
+  for (const item of checkSchedulingRules(s)) problems.push(item);
+  if (s.facility) for (const item of checkFacilityRules(s.facility, { start: s.start, end: s.end, tickMinutes: s.tickMinutes ?? 1 })) problems.push(item);
   return problems;
 }
 

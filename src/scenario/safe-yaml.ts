@@ -94,7 +94,7 @@ function firstAliasOffset(doc: Document): number | undefined {
     const node = stack.pop();
     if (isAlias(node)) return node.range?.[0];
     if (isPair(node)) stack.push(node.value, node.key);
-    else if (isCollection(node)) stack.push(...[...node.items].reverse());
+    else if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i -= 1) stack.push(node.items[i]);
   }
   return undefined;
 }

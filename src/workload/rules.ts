@@ -22,7 +22,7 @@ export function checkSchedulingRules(s: WrittenScenario): Problem[] {
     const m = parseIsoMinutes(iso);
     if (m < startMinutes || m >= endMinutes) push(error('outside-horizon', path, `expected a date within ${s.start} .. ${s.end}, found ${iso}`));
   };
-  const maxRacks = s.cluster.racks ?? Math.max(0, ...(s.cluster.phases ?? []).map((p) => p.racks));
+  const maxRacks = s.cluster.racks ?? (s.cluster.phases ?? []).reduce((m, p) => Math.max(m, p.racks), 0);
   const schedulable = maxRacks - (s.cluster.spareRacks ?? 0);
   const runs = s.runs ?? [];
 

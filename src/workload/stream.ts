@@ -1,3 +1,4 @@
+import { max } from 'simple-statistics';
 import { createRng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
 import { flopPerTick } from '../model/work.js';
@@ -25,7 +26,7 @@ export function generateStream(stream: StreamSpec, scenario: Scenario, seed: num
   const sampleRacks = createSampler(stream.racks);
   const sampleWork = createSampler(stream.durationHours ?? stream.totalFlop ?? { distribution: 'fixed', value: 0 });
   const tickMinutes = scenario.tickMinutes;
-  const peak = Math.max(...(stream.hourOfDay ?? [1])) * Math.max(...(stream.dayOfWeek ?? [1]));
+  const peak = max(stream.hourOfDay ?? [1]) * max(stream.dayOfWeek ?? [1]);
   const peakPerMinute = (stream.ratePerDay * peak) / minutesPerDay;
   const schedulable = Math.max(1, scenario.cluster.maxRacks - scenario.cluster.spareRacks);
   const jobs: TraceJob[] = [];

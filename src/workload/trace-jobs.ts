@@ -18,7 +18,7 @@ import type { TraceRecord } from './trace-record.js';
 export function traceJobs(records: readonly TraceRecord[], trace: TraceSpec, scenario: Scenario): TraceJob[] {
   const tickSeconds = scenario.tickMinutes * 60;
   const schedulable = Math.max(1, scenario.cluster.maxRacks - scenario.cluster.spareRacks);
-  const origin = Math.min(...records.map((r) => r.submitSeconds));
+  const origin = records.reduce((m, r) => Math.min(m, r.submitSeconds), Infinity);
   const jobs: TraceJob[] = [];
   for (const r of records) {
     const submitTick = trace.startTick + Math.round(((r.submitSeconds - origin) * trace.submitScale) / tickSeconds);

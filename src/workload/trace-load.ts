@@ -47,11 +47,11 @@ export function withTraceJobs(scenario: Scenario, texts: ReadonlyMap<string, str
     const path = ['workload', 'traces', i, 'file'];
     const text = texts.get(trace.file) ?? '';
     const parsed = trace.format === 'swf' ? parseSwf(text, displayPath(trace.file), path) : parseJobCsv(text, displayPath(trace.file), path);
-    problems.push(...parsed.problems);
+    for (const p of parsed.problems) problems.push(p);
     if (parsed.records.length === 0 && parsed.problems.length === 0) {
       problems.push({ ...error('empty-trace', path, `expected at least one job that can run, found none (${parsed.skipped} skipped)`), file: displayPath(trace.file) });
     }
-    jobs.push(...traceJobs(parsed.records, trace, scenario));
+    for (const job of traceJobs(parsed.records, trace, scenario)) jobs.push(job);
   }
   if (problems.length > 0) throw new ScenarioError(problems);
   return { ...scenario, workload: { ...workload, traceJobs: jobs } };

@@ -13,7 +13,7 @@ export function cashFlowChart(options: readonly ComparedOption[]): TopLevelSpec 
     return o.cashFlows.map((m) => ({ option: o.name, month: `${m.month}-01`, cumulative: (total += m.totalUsd) }));
   });
   const values = series.flat();
-  const { unit, divisor } = moneyUnit(Math.max(0, ...values.map((v) => v.cumulative)));
+  const { unit, divisor } = moneyUnit(values.reduce((m, v) => Math.max(m, v.cumulative), 0));
   const names = options.map((o) => o.name);
   return {
     config: chartConfig,

@@ -10,7 +10,7 @@ import type { ComparedOption } from '../compare.js';
  */
 export function differenceChart(ranked: readonly ComparedOption[], baseline: string): TopLevelSpec {
   const others = ranked.filter((o) => o.name !== baseline);
-  const reach = Math.max(1, ...others.flatMap((o) => [Math.abs(o.npvDifferenceFromBaselineUsd.meanUsd), ...(o.npvDifferenceFromBaselineUsd.ci95Usd ?? []).map(Math.abs)]));
+  const reach = others.flatMap((o) => [Math.abs(o.npvDifferenceFromBaselineUsd.meanUsd), ...(o.npvDifferenceFromBaselineUsd.ci95Usd ?? []).map(Math.abs)]).reduce((m, x) => Math.max(m, x), 1);
   const { unit, divisor } = moneyUnit(reach);
   const values = others.map((o) => {
     const d = o.npvDifferenceFromBaselineUsd;
@@ -28,8 +28,10 @@ export function differenceChart(ranked: readonly ComparedOption[], baseline: str
   const y = { field: 'option', type: 'nominal' as const, title: null, sort: others.map((o) => o.name), axis: { labelLimit: 220 } };
   // Room beyond the farthest whisker for its label.
   const ends = values.flatMap((v) => [v.labelAt, v.low ?? v.mean, v.high ?? v.mean]);
-  const span = Math.max(1e-9, Math.max(0, ...ends) - Math.min(0, ...ends));
-  const domain = [Math.min(0, ...ends) - (Math.min(0, ...ends) < 0 ? 0.18 * span : 0), Math.max(0, ...ends) + (Math.max(0, ...ends) > 0 ? 0.18 * span : 0)];
+  const high = ends.reduce((m, x) => Math.max(m, x), 0);
+  const low = ends.reduce((m, x) => Math.min(m, x), 0);
+  const span = Math.max(1e-9, high - low);
+  const domain = [low - (low < 0 ? 0.18 * span : 0), high + (high > 0 ? 0.18 * span : 0)];
   const x = { type: 'quantitative' as const, title: `NPV difference from ${baseline} (USD ${unit}); left: cheaper`, scale: { domain }, axis: { format: '$,~f' } };
   const layers: object[] = [
     { mark: { type: 'bar', height: 16 }, encoding: { y, x: { ...x, field: 'mean' }, color: { field: 'side', type: 'nominal', legend: null, scale: { domain: ['cheaper', 'dearer'], range: [accent, warn] } } } },

@@ -13,7 +13,7 @@ export interface ExitCost {
  * the fees paid until the notice runs out and the fees saved against the full term.
  */
 export function exitChart(exits: readonly ExitCost[]): TopLevelSpec {
-  const { unit, divisor } = moneyUnit(Math.max(0, ...exits.flatMap((e) => [e.feesPaidUsd, e.feesSavedUsd])));
+  const { unit, divisor } = moneyUnit(exits.reduce((m, e) => Math.max(m, e.feesPaidUsd, e.feesSavedUsd), 0));
   const values = exits.flatMap((e) => [
     { month: `${e.noticeMonth}-01`, what: 'fees paid until the lease ends', usd: e.feesPaidUsd / divisor },
     { month: `${e.noticeMonth}-01`, what: 'fees saved against the full term', usd: e.feesSavedUsd / divisor },

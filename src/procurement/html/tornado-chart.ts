@@ -10,7 +10,7 @@ import type { Sensitivity } from '../sensitivity.js';
  * right of zero, the lease is cheaper.
  */
 export function tornadoChart(s: Sensitivity): TopLevelSpec {
-  const { unit, divisor } = moneyUnit(Math.max(1, ...s.parameters.flatMap((p) => [Math.abs(p.lowSavingsUsd), Math.abs(p.highSavingsUsd)]), Math.abs(s.baseSavingsUsd)));
+  const { unit, divisor } = moneyUnit(s.parameters.reduce((m, p) => Math.max(m, Math.abs(p.lowSavingsUsd), Math.abs(p.highSavingsUsd)), Math.max(1, Math.abs(s.baseSavingsUsd))));
   const order = s.parameters.map((p) => p.name);
   const values = s.parameters.flatMap((p) => [
     { parameter: p.name, at: `x ${s.lowFactor}`, from: s.baseSavingsUsd / divisor, to: p.lowSavingsUsd / divisor, label: formatUsd(p.lowSavingsUsd) },

@@ -1,3 +1,4 @@
+import { max, min } from 'simple-statistics';
 import type { TopLevelSpec } from 'vega-lite';
 import { parseIsoMinutes } from '../../model/time.js';
 import type { FacilityPoint } from './report-data.js';
@@ -39,10 +40,10 @@ export function facilityPoints(points: FacilityPoint[]): Point[] {
     return {
       start: day,
       end: day + 24 * hourMs,
-      facilityMw: Math.max(...ps.map((p) => p.facilityMw)),
-      supplyMw: Math.min(...ps.map((p) => p.supplyMw)),
+      facilityMw: max(ps.map((p) => p.facilityMw)),
+      supplyMw: min(ps.map((p) => p.supplyMw)),
       capped: ps.some((p) => p.capped),
-      outdoorC: temperatures.length > 0 ? Math.max(...temperatures) : null,
+      outdoorC: temperatures.length > 0 ? max(temperatures) : null,
       pue: pues.length > 0 ? pues.reduce((a, x) => a + x, 0) / pues.length : null,
     };
   });

@@ -20,7 +20,7 @@ export interface OptionCost {
  * a pale one (labelled with its share) for one that left some undone, whose lower cost buys less.
  */
 export function optionCostChart(costs: readonly OptionCost[], axisTitle: string): TopLevelSpec {
-  const { unit, divisor } = moneyUnit(Math.max(0, ...costs.map((o) => o.usd)));
+  const { unit, divisor } = moneyUnit(costs.reduce((m, o) => Math.max(m, o.usd), 0));
   const values = costs.map((o) => ({
     option: o.option,
     usd: o.usd / divisor,

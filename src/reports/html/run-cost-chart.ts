@@ -11,7 +11,7 @@ import { moneyUnit } from './money-unit.js';
 export function runCostChart(costs: RunCost[]): TopLevelSpec {
   const runs = [...new Set(costs.map((c) => c.run))];
   const options = [...new Set(costs.map((c) => c.option))];
-  const { unit, divisor } = moneyUnit(Math.max(0, ...costs.map((c) => c.highUsd ?? c.costUsd)));
+  const { unit, divisor } = moneyUnit(costs.reduce((m, c) => Math.max(m, c.highUsd ?? c.costUsd), 0));
   const scaled = (usd: number | null) => (usd === null ? null : usd / divisor);
   const values = costs.map((c) => ({ ...c, costMusd: scaled(c.costUsd), lowMusd: scaled(c.lowUsd), highMusd: scaled(c.highUsd), labelAtMusd: scaled(c.highUsd ?? c.costUsd), label: formatUsd(c.costUsd) }));
   const whiskers = values.filter((v) => v.lowMusd !== null && v.highMusd !== null);

@@ -29,6 +29,13 @@ export interface SimulateOptions {
    * reads no timeline and turns it off: the main cost of memory per replication.
    */
   timeline?: boolean;
+  /** Asked every 4,096 steps; true stops the simulation with SimulationStopped (Ctrl-C). */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by simulate() when its shouldStop option said stop: the run was abandoned, not finished. */
+export class SimulationStopped extends Error {
+  override name = 'SimulationStopped';
 }
 
 /**
@@ -42,7 +49,10 @@ export function simulate<S extends EngineScenario>(scenario: S, options: Simulat
   participants.forEach((p, i) => p.attach?.(state, (tick, target) => state.events.push(tick, EventKind.participant, target, i)));
   for (const tick of options.wakeTicks ?? []) state.events.push(tick, EventKind.wake, -1);
   const horizon = scenario.horizonTicks;
-  while (state.events.peekTick() < horizon) step(state, policy);
+  for (let steps = 1; state.events.peekTick() < horizon; steps += 1) {
+    if (steps % 4096 === 0 && options.shouldStop?.()) throw new SimulationStopped('simulation stopped');
+    step(state, policy);
+  }
   advanceAll(state, horizon);
   for (const run of state.runs) {
     closeRun(state, run);

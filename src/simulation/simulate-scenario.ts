@@ -19,6 +19,8 @@ export interface SimulateScenarioOptions {
   interruptions?: InterruptionSource;
   /** Record the runs' timelines (default true); see the engine's SimulateOptions. */
   timeline?: boolean;
+  /** Asked every few thousand steps; true stops with SimulationStopped (see the engine's SimulateOptions). */
+  shouldStop?: () => boolean;
 }
 
 /**
@@ -41,6 +43,7 @@ export function simulateScenario(scenario: Scenario, options: SimulateScenarioOp
     placement: scenario.scheduler?.placement ?? null,
     participants,
     timeline: options.timeline ?? true,
+    ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
   });
   if (facility?.record) record.facility = facility.record;
   return record;

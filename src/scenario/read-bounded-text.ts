@@ -1,3 +1,4 @@
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export type ReadRefusal = 'unreadable' | 'too-large' | 'not-utf8';
@@ -13,17 +14,23 @@ export class ReadRefused extends Error {
   }
 }
 
+// Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever (and a
+// process waiting in open() cannot even exit on Ctrl-C). No controlling terminal from a tty path.
+const openFlags = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
 /**
- * Read a UTF-8 text file of at most `maxBytes`. It reads one byte more than the limit to tell
- * "too large" and never more, so a wrong path to a huge file or to a device such as /dev/zero
- * (whose size `stat` reports as 0) cannot fill memory. Throws ReadRefused.
+ * Read a UTF-8 text file of at most `maxBytes`. Only a regular file (or a link to one) is read: a
+ * FIFO, a device, a socket or a directory is refused before a byte is read, so a wrong path to
+ * /dev/zero, /dev/stdin or a named pipe can neither fill memory nor hang. It reads one byte more
+ * than the limit to tell "too large" and never more. Throws ReadRefused.
  */
 export async function readBoundedText(path: string, maxBytes: number): Promise<string> {
   let bytes: Buffer;
   try {
-    const handle = await open(path, 'r');
+    const handle = await open(path, openFlags);
     try {
-      if ((await handle.stat()).isDirectory()) throw new ReadRefused('unreadable', 'it is a directory, not a file');
+      const kind = notRegular(await handle.stat());
+      if (kind) throw new ReadRefused('unreadable', `it is ${kind}, not a regular file`);
       bytes = Buffer.alloc(maxBytes + 1);
       let length = 0;
       for (;;) {
@@ -36,9 +43,7 @@ export async function readBoundedText(path: string, maxBytes: number): Promise<s
     }
   } catch (cause) {
     if (cause instanceof ReadRefused) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
-    throw new ReadRefused('unreadable', reason);
+    throw new ReadRefused('unreadable', openFailure(cause));
   }
   return decodeBounded(bytes, maxBytes);
 }
@@ -69,4 +74,30 @@ function decodeBounded(bytes: Buffer, maxBytes: number): string {
   } catch {
     throw new ReadRefused('not-utf8', 'not UTF-8 text');
   }
+}
+
+/** What a file that is not a regular file is, in words; null for a regular file. */
+export function notRegular(stats: Stats): string | null {
+  if (stats.isFile()) return null;
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  if (stats.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function openFailure(cause: unknown): string {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory, not a regular file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a part of its path is not a directory',
+    ENAMETOOLONG: 'the path is too long',
+    ELOOP: 'too many symbolic links (a loop?)',
+    ENXIO: 'no such device or address (a socket?)',
+  };
+  return (code !== undefined ? reasons[code] : undefined) ?? (cause as Error).message;
 }

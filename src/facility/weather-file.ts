@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { error, type Problem } from '../scenario/problems.js';
 import { wetBulbFromDewPointC } from './psychrometrics.js';
+import { limits } from '../scenario/limits.js';
 
 /**
  * Weather files: an hourly CSV (`time,dryBulbC[,wetBulbC|dewPointC]`, times UTC) or an EnergyPlus
@@ -49,6 +50,7 @@ export function parseEpw(text: string, file: string): WeatherFileResult {
   }
   const zone = Number(location[8]);
   const year = emptyYear(Number.isFinite(zone) ? zone : 0);
+  const rowOf = new Int32Array(hoursPerYear);
   all.slice(8).forEach((r, i) => {
     const line = i + 9;
     const [month, day, hour, dry, dew] = [r[1], r[2], r[3], r[6], r[7]].map(Number);
@@ -61,9 +63,13 @@ export function parseEpw(text: string, file: string): WeatherFileResult {
       return;
     }
     if ((dry as number) >= 99.9) return; // EPW's missing-value code
+    // Dew point 99.9 is missing too: without humidity a tower sees the dry-bulb, as for a CSV.
+    const wet = (dew as number) >= 99.9 ? (dry as number) : null;
+    if (!plausible(dry as number, wet === null ? (dew as number) : NaN, 'dew point', (message) => at(line, message))) return;
     const k = typicalYearIndex(month as number, day as number, (hour as number) - 1);
+    if (!firstRow(rowOf, month === 2 && day === 29, `${month}/${day} hour ${hour}`, k, line, (message) => at(line, message))) return;
     year.dryBulbC[k] = dry as number;
-    year.wetBulbC[k] = wetBulbFromDewPointC(dry as number, dew as number);
+    year.wetBulbC[k] = wet ?? wetBulbFromDewPointC(dry as number, dew as number);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, year };
 }
@@ -92,6 +98,7 @@ export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
     return { ok: false, problems: [{ ...error('weather-file', [], `expected a header with time and dryBulbC (optional wetBulbC or dewPointC), found "${header.join(',')}"`), file, line: 1, column: 1 }] };
   }
   const year = emptyYear(0);
+  const rowOf = new Int32Array(hoursPerYear);
   all.slice(1).forEach((r, i) => {
     const line = i + 2;
     const k = csvHourIndex(r[time] ?? '');
@@ -104,9 +111,12 @@ export function parseWeatherCsv(text: string, file: string): WeatherFileResult {
       at(line, `expected dryBulbC as a number, found "${r[dry] ?? ''}"`);
       return;
     }
-    year.dryBulbC[k] = t;
     const w = wet === -1 ? NaN : Number(r[wet]);
     const d = dew === -1 ? NaN : Number(r[dew]);
+    const report = (message: string) => at(line, message);
+    if (!plausible(t, Number.isFinite(w) ? w : d, Number.isFinite(w) ? 'wet-bulb' : 'dew point', report)) return;
+    if (!firstRow(rowOf, /^\d{4}-02-29T/.test(r[time] ?? ''), r[time] ?? '', k, line, report)) return;
+    year.dryBulbC[k] = t;
     // Without humidity a tower sees the dry-bulb: conservative, and stated in the README.
     year.wetBulbC[k] = Number.isFinite(w) ? w : Number.isFinite(d) ? wetBulbFromDewPointC(t, d) : t;
   });
@@ -118,6 +128,39 @@ export function csvHourIndex(time: string): number | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):00$/.exec(time);
   if (!match || !validDate(Number(match[2]), Number(match[3])) || Number(match[4]) > 23) return null;
   return typicalYearIndex(Number(match[2]), Number(match[3]), Number(match[4]));
+}
+
+/**
+ * Outdoor air as it is on Earth: the dry-bulb within the records (limits.minDryBulbC ..
+ * maxDryBulbC; Fahrenheit or Kelvin typed into a Celsius column fall outside), and the wet-bulb
+ * or dew point (when given) not above the dry-bulb, as no air's is.
+ */
+function plausible(dryC: number, humidC: number, humid: string, report: (message: string) => void): boolean {
+  if (dryC < limits.minDryBulbC || dryC > limits.maxDryBulbC) {
+    report(`expected a dry-bulb in ${limits.minDryBulbC}..${limits.maxDryBulbC} °C (the records on Earth: -89.2 and 56.7 °C), found ${dryC}; Fahrenheit or Kelvin in a Celsius column?`);
+    return false;
+  }
+  if (Number.isFinite(humidC) && humidC > dryC) {
+    report(`expected a ${humid} no higher than the dry-bulb (${dryC} °C), found ${humidC}`);
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether this row is the first for its hour of the typical year; a second one is refused with
+ * the line of the first (it would silently replace it). 29 February is read as the 28th, so a
+ * leap day's rows are left out and the 28th's hours kept.
+ */
+function firstRow(rowOf: Int32Array, leapDay: boolean, time: string, k: number, line: number, report: (message: string) => void): boolean {
+  if (leapDay) return false;
+  const first = rowOf[k] ?? 0;
+  if (first > 0) {
+    report(`expected one row per hour of the typical year, found ${time} for an hour already given on line ${first}; a file of several years gives each hour once per year`);
+    return false;
+  }
+  rowOf[k] = line;
+  return true;
 }
 
 function validDate(month: number, day: number): boolean {

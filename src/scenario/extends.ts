@@ -3,7 +3,7 @@ import { ScenarioError } from '../errors.js';
 import { limits } from './limits.js';
 import { locate } from './locate.js';
 import { parseYamlSafely, type ParsedYaml } from './safe-yaml.js';
-import { error, type PathSegment, type Problem } from './problems.js';
+import { describeValue, error, type PathSegment, type Problem } from './problems.js';
 
 /**
  * `extends:` lets a scenario start from others. Included files resolve relative to the including
@@ -74,6 +74,11 @@ async function loadLayer(file: string, chain: string[], read: ReadText, from: In
   const layer = parseYamlSafely(text, file);
   if (layer.problems.length > 0) throw new ScenarioError(layer.problems);
   const own = layer.data;
+  if (from && !isMapping(own)) {
+    // A base that is not a mapping would merge as nothing at all: say so rather than ignore it.
+    const found = own === null || own === undefined ? 'it is empty' : `it holds ${describeValue(own)}`;
+    throw new ScenarioError([place(from.layer, error('extends-not-mapping', from.path, `cannot include ${absolute}: ${found}, not a scenario (a mapping of keys such as name, cluster, runs)`))]);
+  }
   if (!isMapping(own) || !Object.hasOwn(own, 'extends')) return { value: own, origin: { layer } };
 
   const targets = extendsTargets(layer, own.extends);

@@ -4,16 +4,14 @@ import { readBoundedText } from './read-bounded-text.js';
 import { parseHourlyCsv } from '../facility/hourly-file.js';
 import { typicalYearHour } from '../facility/timeline.js';
 import { error, type PathSegment } from './problems.js';
+import { limits } from './limits.js';
 import type { Scenario } from './scenario.js';
-
-// A year of hourly lines is well under 1 MB; anything far larger is the wrong file.
-const maxHourlyFileBytes = 32 * 1024 * 1024;
 
 /** Read a file a scenario names (relative to the scenario file); a refusal is a placed problem. */
 export async function readScenarioRelative(scenarioPath: string, file: string, at: PathSegment[], what: string): Promise<{ path: string; text: string }> {
   const path = resolve(dirname(scenarioPath), file);
   try {
-    return { path, text: await readBoundedText(path, maxHourlyFileBytes) };
+    return { path, text: await readBoundedText(path, limits.maxHourlyFileBytes) };
   } catch (cause) {
     throw new ScenarioError([{ ...error(`${what}-file`, at, `cannot read ${what} file ${path}: ${(cause as Error).message}`), file: scenarioPath }]);
   }

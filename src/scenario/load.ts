@@ -11,6 +11,8 @@ import { noFiles, type ScenarioFiles, type Uncertainty } from './uncertainty.js'
 import { parseKeyPath, valueAt } from './key-path.js';
 import { ScenarioError } from '../errors.js';
 import { checkRules } from './rules.js';
+import { checkListSizes } from './check-list-sizes.js';
+import { normalizeText } from './normalize-text.js';
 import { resolveExtends, resolveSingle, type ResolvedScenario } from './extends.js';
 import { limits } from './limits.js';
 import { normalize } from './normalize.js';
@@ -72,13 +74,17 @@ function validateData(data: unknown, file: string, place: (problem: Problem) => 
   if (data === null || data === undefined) {
     throw new ScenarioError([{ ...error('empty', [], 'the file is empty; expected a scenario (name, seed, start, end, hardware, cluster, lease, runs)'), file }]);
   }
-  const found = findUncertainInputs(data, scenarioSchema);
+  const tooLong = checkListSizes(data);
+  if (tooLong.length > 0) throw new ScenarioError(tooLong.map(place));
+  const text = normalizeText(data);
+  const found = findUncertainInputs(text.data, scenarioSchema);
   const varied = options.vary ? variedInput(options.vary, found.data) : null;
   const inputs = found.inputs.filter((i) => i.path !== varied?.input.path);
-  if (found.problems.length > 0) throw new ScenarioError(found.problems.map(place));
+  if (found.problems.length > 0) throw new ScenarioError([...text.problems, ...found.problems].map(place));
   const nominal = varied ? setAt(found.data, varied.input.segments, varied.input.nominal) : found.data;
   const checked = checkData(nominal, options);
-  if (checked.problems.some((p) => p.severity === 'error')) throw new ScenarioError(checked.problems.map(place));
+  const problems = [...text.problems, ...checked.problems];
+  if (problems.some((p) => p.severity === 'error')) throw new ScenarioError(problems.map(place));
   const ranged = varied ? [...inputs, varied.input] : inputs;
   if (ranged.length > 0) {
     const problems = checkInputRanges(nominal, ranged, (d) => checkData(d, options).problems);
@@ -86,7 +92,7 @@ function validateData(data: unknown, file: string, place: (problem: Problem) => 
   }
   const written = checked.written as WrittenScenario;
   const uncertainty = ranged.length > 0 ? { written, inputs, varied: varied?.input ?? null, files: noFiles } : null;
-  return { scenario: normalize(written), written, warnings: checked.problems.map(place), uncertainty, files: noFiles };
+  return { scenario: normalize(written), written, warnings: problems.map(place), uncertainty, files: noFiles };
 }
 
 /** Shape, then cross-field rules (under --strict a warning is an error, and says so). */

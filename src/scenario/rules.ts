@@ -4,6 +4,7 @@ import { checkFacilityRules } from '../facility/facility-rules.js';
 import { precisions } from '../catalog/gpus.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { checkLimits } from './check-limits.js';
+import { limits } from './limits.js';
 import { checkPlausibility } from './plausibility.js';
 import { error, type PathSegment, type Problem } from './problems.js';
 import type { WrittenScenario } from './schema.js';
@@ -11,6 +12,7 @@ import { checkDistribution } from './check-distribution.js';
 import { didYouMean } from './suggest.js';
 import { checkOptionRules } from '../procurement/check-option-rules.js';
 import { checkLeaseTerms } from './lease-rules.js';
+import { checkWholeRacks } from '../procurement/check-whole-racks.js';
 
 /**
  * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
@@ -20,10 +22,8 @@ export function checkRules(s: WrittenScenario): Problem[] {
   const problems: Problem[] = [];
   const push = (p: Problem) => problems.push(p);
 
-  checkDate(s.start, ['start'], push);
-  checkDate(s.end, ['end'], push);
-  const startMinutes = isValidIsoDate(s.start) ? parseIsoMinutes(s.start) : NaN;
-  const endMinutes = isValidIsoDate(s.end) ? parseIsoMinutes(s.end) + 24 * 60 : NaN;
+  const startMinutes = checkDate(s.start, ['start'], push) ? parseIsoMinutes(s.start) : NaN;
+  const endMinutes = checkDate(s.end, ['end'], push) ? parseIsoMinutes(s.end) + 24 * 60 : NaN;
   if (endMinutes <= startMinutes) {
     push(error('end-before-start', ['end'], `expected a date on or after start (${s.start}), found ${s.end}`));
   }
@@ -141,15 +141,24 @@ export function checkRules(s: WrittenScenario): Problem[] {
   }
   for (const item of [...checkLimits(s), ...checkPlausibility(s)]) problems.push(item);
   for (const item of checkOptionRules(s)) problems.push(item);
+  for (const item of checkWholeRacks(s)) problems.push(item);
   for (const item of checkSchedulingRules(s)) problems.push(item);
   if (s.facility) for (const item of checkFacilityRules(s.facility, { start: s.start, end: s.end, tickMinutes: s.tickMinutes ?? 1 })) problems.push(item);
   return problems;
 }
 
 function checkDate(iso: string, path: PathSegment[], push: (p: Problem) => void): boolean {
-  if (isValidIsoDate(iso)) return true;
-  push(error('invalid-date', path, `expected a real calendar date, found "${iso}"`));
-  return false;
+  if (!isValidIsoDate(iso)) {
+    push(error('invalid-date', path, `expected a real calendar date, found "${iso}"`));
+    return false;
+  }
+  const year = Number(iso.slice(0, 4));
+  if (year < limits.minYear || year > limits.maxYear) {
+    const hint = iso.startsWith('00') ? ` (a typo for 20${iso.slice(2)}?)` : '';
+    push(error('year-out-of-range', path, `expected a year in ${limits.minYear}..${limits.maxYear}, found "${iso}"${hint}`));
+    return false;
+  }
+  return true;
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

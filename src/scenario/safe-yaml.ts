@@ -19,7 +19,10 @@ const allowedTags = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'
  * Parse YAML (or JSON) text defensively: bounded size, nesting and alias expansion, no tags
  * beyond plain data, unique keys. Never throws for bad input: every problem is returned, placed.
  */
-export function parseYamlSafely(text: string, file: string): ParsedYaml {
+export function parseYamlSafely(written: string, file: string): ParsedYaml {
+  // YAML 1.2 counts a lone CR as a line break (b-break), but yaml does not: a file saved with
+  // classic Mac line ends read as one line, all comment, "empty". Same length, same offsets.
+  const text = written.includes('\r') ? written.replace(/\r(?!\n)/g, '\n') : written;
   const lines = new LineCounter();
   const at = (p: Problem, offset?: number): Problem => {
     const pos = offset === undefined ? undefined : lines.linePos(offset);
@@ -44,6 +47,15 @@ export function parseYamlSafely(text: string, file: string): ParsedYaml {
 
   const shape = shapeProblems(doc);
   if (shape.length > 0) return { file, doc, lines, data: undefined, problems: shape.map((s) => at(s.problem, s.offset)) };
+  const { added, cycle } = aliasNodes(doc);
+  if (cycle !== null) {
+    const problem = error('alias-cycle', [], 'an alias inside the block its anchor names makes the document endless (a cycle); write the values out');
+    return { file, doc, lines, data: undefined, problems: [at(problem, cycle)] };
+  }
+  if (added > limits.maxAliasNodes) {
+    const problem = error('alias-bomb', [], `aliases expand to ${added.toLocaleString('en-US')} more nodes, more than the ${limits.maxAliasNodes.toLocaleString('en-US')} allowed (an alias bomb?); write the values out or use fewer aliases`);
+    return { file, doc, lines, data: undefined, problems: [at(problem, firstAliasOffset(doc))] };
+  }
   try {
     return { file, doc, lines, data: doc.toJS({ maxAliasCount: limits.maxAliasCount }), problems: [] };
   } catch (cause) {
@@ -86,6 +98,53 @@ function shapeProblems(doc: Document): Array<{ problem: Problem; offset: number 
     if (isCollection(node)) for (const item of [...node.items].reverse()) stack.push({ node: item, depth: depth + 1 });
   }
   return found.slice(0, limits.maxYamlErrors);
+}
+
+/**
+ * Nodes the document's aliases add once expanded. Each collection's expanded size is computed
+ * once, children first, in document order (an anchor always comes before its aliases), so an
+ * alias costs a lookup: a bomb is counted, never expanded, and a chain of anchors never recurses.
+ * yaml's own alias count does not see one large anchored list aliased many times. An alias to a
+ * block still open (`&a [*a]`) would make the data cyclic: its offset is returned as `cycle`.
+ */
+function aliasNodes(doc: Document): { added: number; cycle: number | null } {
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  // Anchors as the walk meets them: an alias names the latest anchor of its name before it (yaml's
+  // own Alias.resolve searches the whole document, once per alias).
+  const anchors = new Map<string, unknown>();
+  const sizeOf = (node: unknown): number => {
+    const target = isAlias(node) ? anchors.get(node.source) : node;
+    return isCollection(target) ? (sizes.get(target) ?? 1) : 1;
+  };
+  const children = (node: unknown): unknown[] => (isCollection(node) ? node.items.flatMap((item) => (isPair(item) ? [item.key, item.value] : [item])) : []);
+  const enter = (node: unknown) => {
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.set(anchor, node);
+  };
+  let added = 0;
+  const stack = [{ node: doc.contents as unknown, kids: children(doc.contents), next: 0 }];
+  enter(doc.contents);
+  open.add(doc.contents);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1] as { node: unknown; kids: unknown[]; next: number };
+    if (top.next < top.kids.length) {
+      const kid = top.kids[top.next++];
+      if (isCollection(kid)) {
+        enter(kid);
+        stack.push({ node: kid, kids: children(kid), next: 0 });
+        open.add(kid);
+      } else if (isAlias(kid)) {
+        if (open.has(anchors.get(kid.source))) return { added, cycle: kid.range?.[0] ?? 0 };
+        added = Math.min(Number.MAX_SAFE_INTEGER, added + sizeOf(kid) - 1);
+      } else enter(kid);
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    if (isCollection(top.node)) sizes.set(top.node, Math.min(Number.MAX_SAFE_INTEGER, top.kids.reduce((total: number, kid) => total + sizeOf(kid), 1)));
+  }
+  return { added, cycle: null };
 }
 
 function firstAliasOffset(doc: Document): number | undefined {

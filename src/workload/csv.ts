@@ -1,7 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { parseIsoMinutes, isValidIsoDate } from '../model/time.js';
 import type { PathSegment } from '../scenario/problems.js';
-import { traceProblem, type ParsedTrace, type TraceRecord } from './trace-record.js';
+import { limits } from '../scenario/limits.js';
+import { printable } from '../scenario/problems.js';
+import { tooManyJobLines, traceProblem, traceText, TraceProblems, type ParsedTrace, type TraceRecord } from './trace-record.js';
 
 /**
  * A plain CSV job log, one job per row after a header. Columns, by name, in any order (others
@@ -10,15 +12,16 @@ import { traceProblem, type ParsedTrace, type TraceRecord } from './trace-record
  * duration or no GPUs is skipped and counted.
  */
 export function parseJobCsv(text: string, file: string, path: PathSegment[]): ParsedTrace {
-  const problems: ParsedTrace['problems'] = [];
+  const problems = new TraceProblems(file, path);
   let rows: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    rows = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, comment: '#' }) as unknown as typeof rows;
+    // `to`: stop one row past the limit (the header is a row), so a huge log is never held whole.
+    rows = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, comment: '#', to: limits.maxJobs + 2 }) as unknown as typeof rows;
   } catch (cause) {
     const e = cause as Error & { lines?: number };
     return { records: [], skipped: 0, problems: [traceProblem(file, path, e.lines ?? 1, 1, `invalid CSV: ${e.message.replace(/^Invalid [^:]*: /, '')}`)] };
   }
-  const [header, ...body] = rows;
+  const [header] = rows;
   if (!header) return { records: [], skipped: 0, problems: [traceProblem(file, path, 1, 1, 'expected a header row (submitSeconds or submit, gpus, durationSeconds, ...), found an empty file')] };
   const col = new Map(header.record.map((name, i) => [name, i]));
   const submitColumn = col.get('submitSeconds') ?? col.get('submit');
@@ -30,8 +33,10 @@ export function parseJobCsv(text: string, file: string, path: PathSegment[]): Pa
   let originMinutes: number | null = null;
   const records: TraceRecord[] = [];
   let skipped = 0;
-  for (const { record, info } of body) {
+  for (let r = 1; r < rows.length; r += 1) {
+    const { record, info } = rows[r] as { record: string[]; info: { lines: number } };
     const line = info.lines;
+    if (r > limits.maxJobs) return { records, skipped, problems: [...problems.all(), tooManyJobLines(file, path, line)] };
     const rowProblems: string[] = [];
     if (record.length !== header.record.length) rowProblems.push(`expected ${header.record.length} fields as in the header, found ${record.length}`);
     const cell = (name: string) => record[col.get(name) ?? -1] ?? '';
@@ -63,8 +68,10 @@ export function parseJobCsv(text: string, file: string, path: PathSegment[]): Pa
     const gpus = number('gpus');
     const durationSeconds = number('durationSeconds');
     const estimateSeconds = col.has('estimateSeconds') ? number('estimateSeconds', true) : null;
+    const texts = ['name', 'team', 'user'].map((name) => ({ name, value: traceText(cell(name)) }));
+    for (const t of texts) if (t.value === null) rowProblems.push(`${t.name}: expected text without control characters, found "${printable(cell(t.name))}"`);
     if (rowProblems.length > 0) {
-      for (const message of rowProblems) problems.push(traceProblem(file, path, line, 1, message));
+      for (const message of rowProblems) problems.add(line, 1, message);
       continue;
     }
     if (!gpus || !durationSeconds) {
@@ -73,13 +80,13 @@ export function parseJobCsv(text: string, file: string, path: PathSegment[]): Pa
     }
     records.push({
       line,
-      id: cell('name') || String(records.length + skipped + 1),
+      id: traceText(cell('name')) || String(records.length + skipped + 1),
       submitSeconds: submitSeconds ?? 0,
       runSeconds: durationSeconds,
       gpus,
       estimateSeconds: estimateSeconds && estimateSeconds > 0 ? estimateSeconds : null,
-      team: cell('team') || (cell('user') ? `user-${cell('user')}` : null),
+      team: traceText(cell('team')) || (cell('user') ? `user-${traceText(cell('user'))}` : null),
     });
   }
-  return { records, skipped, problems };
+  return { records, skipped, problems: problems.all() };
 }

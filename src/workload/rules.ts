@@ -5,10 +5,8 @@ import { checkDistribution } from '../scenario/check-distribution.js';
 import { runRacks } from '../scenario/run-racks.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
+import { limits } from '../scenario/limits.js';
 
-// Streams draw every job before the simulation starts; past this many jobs a scenario is more
-// likely a typo in a rate than a plan, and memory grows with jobs.
-export const maxExpectedJobs = 500_000;
 
 /** Cross-field rules of the `scheduler:` and `workload:` sections. */
 export function checkSchedulingRules(s: WrittenScenario): Problem[] {
@@ -78,8 +76,8 @@ export function checkSchedulingRules(s: WrittenScenario): Problem[] {
     }
     expectedJobs += st.ratePerDay * (Number.isFinite(days) ? days : 0);
   });
-  if (expectedJobs > maxExpectedJobs) {
-    push(error('too-many-jobs', ['workload', 'streams'], `expected at most ${maxExpectedJobs.toLocaleString('en-US')} jobs over the horizon, found rates that give ${Math.round(expectedJobs).toLocaleString('en-US')}`));
+  if (expectedJobs > limits.maxJobs) {
+    push(error('too-many-jobs', ['workload', 'streams'], `expected at most ${limits.maxJobs.toLocaleString('en-US')} jobs over the horizon, found rates that give ${Math.round(expectedJobs).toLocaleString('en-US')}`));
   }
   (s.workload?.traces ?? []).forEach((t, i) => {
     if (t.start !== undefined) within(t.start, ['workload', 'traces', i, 'start']);

@@ -1,5 +1,6 @@
 import type { PathSegment } from '../scenario/problems.js';
-import { traceProblem, type ParsedTrace, type TraceRecord } from './trace-record.js';
+import { limits } from '../scenario/limits.js';
+import { tooManyJobLines, TraceProblems, type ParsedTrace, type TraceRecord } from './trace-record.js';
 
 /**
  * The Standard Workload Format of the Parallel Workloads Archive (Chapin et al. 1999): one job
@@ -17,36 +18,41 @@ const fieldNames = [
 
 export function parseSwf(text: string, file: string, path: PathSegment[]): ParsedTrace {
   const records: TraceRecord[] = [];
-  const problems: ParsedTrace['problems'] = [];
+  const problems = new TraceProblems(file, path);
   let skipped = 0;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = i + 1;
+  let jobLines = 0;
+  // Line by line without splitting the whole text: a 64 MiB log is read once, and reading stops
+  // at the first job line past the limit.
+  for (let start = 0, line = 1; start <= text.length; line += 1) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    const raw = text.slice(start, end).replace(/\r$/, '');
+    start = end + 1;
     const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith(';')) return;
+    if (trimmed === '' || trimmed.startsWith(';')) continue;
+    if ((jobLines += 1) > limits.maxJobs) return { records, skipped, problems: [...problems.all(), tooManyJobLines(file, path, line)] };
     const fields = [...raw.matchAll(/\S+/g)];
     if (fields.length !== fieldNames.length) {
-      problems.push(traceProblem(file, path, line, 1, `expected ${fieldNames.length} fields per SWF line, found ${fields.length}`));
-      return;
+      problems.add(line, 1, `expected ${fieldNames.length} fields per SWF line, found ${fields.length}`);
+      continue;
     }
     const values: number[] = [];
-    for (const [k, match] of fields.entries()) {
-      const value = Number(match[0]);
-      if (!/^-?\d+(\.\d+)?$/.test(match[0]) || !Number.isFinite(value)) {
-        problems.push(traceProblem(file, path, line, (match.index ?? 0) + 1, `field ${k + 1} (${fieldNames[k]}): expected a number (-1 if unknown), found "${match[0]}"`));
-        return;
-      }
-      values.push(value);
+    const bad = fields.findIndex((match) => !/^-?\d+(\.\d+)?$/.test(match[0]) || !Number.isFinite(Number(match[0])));
+    if (bad !== -1) {
+      const match = fields[bad] as RegExpExecArray;
+      problems.add(line, (match.index ?? 0) + 1, `field ${bad + 1} (${fieldNames[bad]}): expected a number (-1 if unknown), found "${match[0]}"`);
+      continue;
     }
+    for (const match of fields) values.push(Number(match[0]));
     const at = (field: number) => values[field - 1] ?? -1;
     if (at(2) < 0) {
-      problems.push(traceProblem(file, path, line, (fields[1]?.index ?? 0) + 1, `field 2 (submit time): expected seconds >= 0, found ${at(2)}`));
-      return;
+      problems.add(line, (fields[1]?.index ?? 0) + 1, `field 2 (submit time): expected seconds >= 0, found ${at(2)}`);
+      continue;
     }
     const gpus = at(5) > 0 ? at(5) : at(8);
     if (at(4) <= 0 || gpus <= 0) {
       skipped += 1;
-      return;
+      continue;
     }
     records.push({
       line,
@@ -57,6 +63,6 @@ export function parseSwf(text: string, file: string, path: PathSegment[]): Parse
       estimateSeconds: at(9) > 0 ? at(9) : null,
       team: at(13) >= 0 ? `group-${at(13)}` : at(12) >= 0 ? `user-${at(12)}` : null,
     });
-  });
-  return { records, skipped, problems };
+  }
+  return { records, skipped, problems: problems.all() };
 }

@@ -2,14 +2,12 @@ import { dirname, resolve } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import { readBoundedText } from '../scenario/read-bounded-text.js';
 import { error, type Problem } from '../scenario/problems.js';
+import { limits } from '../scenario/limits.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { parseJobCsv } from './csv.js';
 import { parseSwf } from './swf.js';
 import type { TraceJob } from './spec.js';
 import { traceJobs } from './trace-jobs.js';
-
-// The largest archive logs (tens of thousands of jobs) are a few MB; far larger is the wrong file.
-const maxTraceBytes = 64 * 1024 * 1024;
 
 /**
  * Read the traces a scenario names (relative to the scenario file) and attach their jobs.
@@ -28,7 +26,7 @@ export async function readTraceTexts(scenario: Scenario, scenarioPath: string): 
   for (const [i, trace] of traces.entries()) {
     const path = resolve(dirname(scenarioPath), trace.file);
     try {
-      texts.set(trace.file, await readBoundedText(path, maxTraceBytes));
+      texts.set(trace.file, await readBoundedText(path, limits.maxTraceBytes));
     } catch (cause) {
       problems.push({ ...error('trace-file', ['workload', 'traces', i, 'file'], `cannot read trace ${path}: ${(cause as Error).message}`), file: scenarioPath });
     }
@@ -52,6 +50,17 @@ export function withTraceJobs(scenario: Scenario, texts: ReadonlyMap<string, str
       problems.push({ ...error('empty-trace', path, `expected at least one job that can run, found none (${parsed.skipped} skipped)`), file: displayPath(trace.file) });
     }
     for (const job of traceJobs(parsed.records, trace, scenario)) jobs.push(job);
+  }
+  // Streams' expected jobs and the traces' together: all are held before the simulation starts.
+  const streamJobs = workload.streams.reduce((n, st) => n + (st.ratePerDay * Math.max(0, Math.min(st.untilTick, scenario.horizonTicks) - st.fromTick) * scenario.tickMinutes) / (24 * 60), 0);
+  if (problems.length === 0 && jobs.length + streamJobs > limits.maxJobs) {
+    problems.push(
+      error(
+        'too-many-jobs',
+        ['workload', 'traces'],
+        `expected at most ${limits.maxJobs.toLocaleString('en-US')} jobs from traces and streams together, found ${jobs.length.toLocaleString('en-US')} trace jobs and ${Math.round(streamJobs).toLocaleString('en-US')} expected from streams`,
+      ),
+    );
   }
   if (problems.length > 0) throw new ScenarioError(problems);
   return { ...scenario, workload: { ...workload, traceJobs: jobs } };

@@ -9,7 +9,8 @@ import { runCli, tempDir } from '../cli/helpers.js';
  * get exit code 2 and a clear message with its place, and nothing on disk may change.
  */
 const folders = ['test/fixtures/hostile', 'test/fuzz/corpus'];
-const files = folders.flatMap((dir) => readdirSync(dir).sort().map((name) => join(dir, name)));
+// Files only: the folders beside them hold the corpus of each class of defect (hostile-*.test.ts).
+const files = folders.flatMap((dir) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(dir, e.name)).sort());
 
 function snapshotOf(dirs: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -73,7 +74,7 @@ describe('inputs that cannot live in the corpus', () => {
   it('refuses a directory and a missing file with their names', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));
-    expect((await runCli('validate', join(dir, 'sub'))).stderr).toContain('sub: error: cannot read scenario: it is a directory, not a file');
+    expect((await runCli('validate', join(dir, 'sub'))).stderr).toContain('sub: error: cannot read scenario: it is a directory, not a regular file');
     expect((await runCli('validate', join(dir, 'none.yaml'))).stderr).toContain('none.yaml: error: cannot read scenario: no such file');
     rmSync(dir, { recursive: true });
   });

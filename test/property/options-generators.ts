@@ -54,7 +54,8 @@ export function someOptions(startMinutes: number, days: number): fc.Arbitrary<Op
     fc.record({ priceUsdPerGpuHour: fc.constantFrom(0, 2.46, 6.88, 14.24) }),
     fc.record({ offer: fc.constantFrom(...offers.filter((o) => !o.includes('spot'))) }),
   );
-  const capacity = fc.record({ capacityGpus: fc.constantFrom(64, 1_000, 100_000), leadTimeDays: fc.constantFrom(0, 1, 7), leadTimeAboveGpus: fc.constantFrom(8, 500) }, { requiredKeys: [] });
+  // A cap is at least one rack of the option's hardware (72 GPUs at most in the catalog), as capsim requires.
+  const capacity = fc.record({ capacityGpus: fc.constantFrom(72, 1_000, 100_000), leadTimeDays: fc.constantFrom(0, 1, 7), leadTimeAboveGpus: fc.constantFrom(8, 500) }, { requiredKeys: [] });
   const lease = fc.oneof(
     fc.record({ monthlyUsd: fc.integer({ min: 0, max: 200_000_000_00 }).map((c) => c / 100) }),
     fc.array(fc.integer({ min: 1, max: Math.max(1, days - 1) }), { maxLength: 2 }).map((steps) => ({
@@ -76,11 +77,13 @@ export function someOptions(startMinutes: number, days: number): fc.Arbitrary<Op
   const someDay = fc.integer({ min: 0, max: Math.max(0, days - 1) });
   const pricePath = fc.record({ rack: fc.constantFrom(...Object.keys(rackCatalog)), priceDeclinePerYear: fc.constantFrom(0, 0.36) }, { requiredKeys: [] });
   const onDemand = fc.tuple(priced, capacity, pricePath).map(([p, c, path]) => ({ name: 'on-demand', kind: 'on-demand' as const, ...p, ...c, ...path }));
-  const reserved = fc.tuple(priced, fc.constantFrom(8, 72, 720), fc.constantFrom(0, 6.88), fc.option(someDay, { nil: undefined })).map(([p, committedGpus, overflow, from]) => ({
+  // Below a rack and between whole racks with overflow (which bills what the commitment leaves
+  // out); without overflow the commitment caps the runs, so it is at least a rack.
+  const reserved = fc.tuple(priced, fc.constantFrom(8, 72, 108, 720), fc.constantFrom(0, 6.88), fc.option(someDay, { nil: undefined })).map(([p, committed, overflow, from]) => ({
     name: 'reserved',
     kind: 'reserved' as const,
     ...p,
-    committedGpus,
+    committedGpus: overflow > 0 ? committed : Math.max(committed, 72),
     ...(from === undefined ? {} : { from: isoDate(startMinutes + from * day) }),
     ...(overflow > 0 ? { overflowUsdPerGpuHour: overflow } : {}),
   }));

@@ -2,6 +2,7 @@ import type { AnyStatistics } from './metric-accumulator.js';
 import type { InputDescription } from '../scenario/uncertainty.js';
 import { formatInputDescription } from '../reports/input-description.js';
 import type { MonteCarloReport } from './report.js';
+import { csvField } from '../reports/csv-field.js';
 
 export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;
 
@@ -64,10 +65,6 @@ export function csvNumber(x: number | string | null | undefined): string {
   return x === null || x === undefined ? '' : String(x);
 }
 
-/** RFC 4180: quote a field holding a comma, quote or line break. */
-export function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 export const monteCarloFormats = ['table', 'json', 'csv'] as const;
 export type MonteCarloFormat = (typeof monteCarloFormats)[number];

@@ -1,7 +1,8 @@
 import type { AnyStatistics } from './metric-accumulator.js';
 import type { InputDescription } from '../scenario/uncertainty.js';
 import type { Setting } from './setting.js';
-import { csvField, csvNumber } from './render-statistics.js';
+import { csvNumber } from './render-statistics.js';
+import { csvField } from '../reports/csv-field.js';
 
 /** One point of a sweep: its settings and the statistics of its metrics over the replications. */
 export interface SweepPointResult {
@@ -82,7 +83,7 @@ export function renderSweepCsv(report: SweepReport): string {
 
 function csvValue(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return csvField(typeof value === 'string' ? value : JSON.stringify(value));
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? csvField(value) : csvField(JSON.stringify(value));
 }
 
 export const sweepFormats = ['csv', 'json'] as const;

@@ -2,6 +2,7 @@ import type { RunRecord } from '../simulation/record.js';
 import type { Summary } from './summary.js';
 import { poolSeries, type Resolution } from './series.js';
 import { facilityHourRows } from '../facility/facility-hour-rows.js';
+import { csvField } from './csv-field.js';
 
 type Cell = string | number | boolean | null;
 
@@ -36,8 +37,8 @@ export function toCsv(rows: ReadonlyArray<object>): string {
   const first = rows[0];
   if (!first) return '';
   const columns = Object.keys(first);
-  const lines = [columns.map(field).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => field(cell((row as Record<string, unknown>)[c]))).join(','));
+  const lines = [columns.map(csvField).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvField(cell((row as Record<string, unknown>)[c]))).join(','));
   return lines.join('\r\n') + '\r\n';
 }
 
@@ -45,11 +46,4 @@ function cell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
-}
-
-/** RFC 4180: quote a field holding a comma, quote, or line break; double the quotes inside. */
-function field(value: Cell): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

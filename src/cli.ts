@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from './errors.js';
+import { SimulationStopped } from './engine/simulate.js';
+import { limits } from './scenario/limits.js';
+import { Interrupted, requestStop, stopRequested } from './cli/interrupt.js';
 import { formatProblem } from './scenario/problems.js';
 import { ExitCode } from './cli/exit-codes.js';
 import { processIo, type Io } from './cli/io.js';
@@ -55,12 +58,20 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 /**
- * Ctrl-C (SIGINT): stop at once with exit code 130. bin/capsim.js calls this from its signal
- * handler. Reports are written whole or not at all (writeFileAtomic), so nothing is left half
- * written; files already written whole (sweep points) stay, so a sweep can resume.
+ * Ctrl-C (SIGINT), called by bin/capsim.js's signal handler: the computation stops (worker threads
+ * are terminated, simulations in this thread stop within a few thousand events) and the command
+ * exits 130 having written nothing more. Files already written whole (sweep points) stay, so a
+ * sweep can resume. Should the command not have ended within a second, or at a second Ctrl-C,
+ * the process exits 130 at once: writes are synchronous, so none is left half done.
  */
-export function interrupt(io: Io = processIo): never {
-  io.stderr('\ncapsim: interrupted; nothing half-written was left\n');
+export function interrupt(io: Io = processIo): void {
+  if (stopRequested()) return void exitNow(io);
+  requestStop();
+  setTimeout(() => exitNow(io), 1000).unref();
+}
+
+function exitNow(io: Io): never {
+  io.stderr(`\n${interruptedMessage}\n`);
   process.exit(ExitCode.interrupted);
 }
 
@@ -73,14 +84,24 @@ export function stdoutFailed(cause: NodeJS.ErrnoException): void {
   process.exit(ExitCode.ok);
 }
 
+const interruptedMessage = 'capsim: interrupted; nothing half-written was left';
+
 function exitCodeFor(cause: unknown, io: Io): number {
   if (cause instanceof CommanderError) {
     // Help and version exit 0; usage errors were already printed by commander.
     return cause.exitCode === 0 ? ExitCode.ok : ExitCode.invalidInput;
   }
+  if (cause instanceof Interrupted || cause instanceof SimulationStopped) {
+    io.stderr(`\n${interruptedMessage}\n`);
+    return ExitCode.interrupted;
+  }
   if (cause instanceof ScenarioError) {
     const errors = cause.problems.filter((p) => p.severity === 'error').length;
-    for (const p of cause.problems) io.stderr(`${formatProblem(p)}\n`);
+    // Problems are many only when something is badly wrong (a million empty runs): the first ones say what.
+    const shown = cause.problems.slice(0, limits.maxProblemsShown);
+    for (const p of shown) io.stderr(`${formatProblem(p)}\n`);
+    const more = cause.problems.length - shown.length;
+    if (more > 0) io.stderr(`... and ${more} more problem(s) not listed (at most ${limits.maxProblemsShown} are)\n`);
     io.stderr(`${errors} error(s); nothing was written\n`);
     return ExitCode.invalidInput;
   }

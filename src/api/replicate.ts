@@ -28,7 +28,7 @@ export async function replicate(loaded: LoadedScenario, options: ReplicateOption
   const seed = options.seed ?? loaded.scenario.seed;
   const hash = loadedHash(loaded);
   const version = capsimVersion();
-  checkMetrics(options.metrics ?? [], { scenario: loaded.scenario, seed, provenance: { version, scenarioHash: hash }, uncertainty: loaded.uncertainty });
+  await checkMetrics(options.metrics ?? [], { scenario: loaded.scenario, seed, provenance: { version, scenarioHash: hash }, uncertainty: loaded.uncertainty });
   return withRunner(options.workers ?? 1, async (runner) => {
     const result = await replicateScenario({ scenario: loaded.scenario, seed, from: 0, to: checkCount('replications', options.replications), provenance: { version, scenarioHash: hash }, uncertainty: loaded.uncertainty }, runner, options.onProgress);
     const inputs = describeInputs(loaded.uncertainty);

@@ -52,7 +52,7 @@ export async function sweep(loaded: LoadedScenario, options: SweepOptions): Prom
   );
   const header = sweepHeader({ version: capsimVersion(), scenarioHash: loadedHash(loaded), seed, replications }, loaded.scenario.name, [...grid, ...ranges], describeInputs(loaded.uncertainty));
   const first = scenarios[0] as LoadedScenario;
-  checkSweepMetrics(options.metrics ?? [], first, { seed, compare: options.compare ?? false, provenance: { version: header.capsim.version, scenarioHash: loadedHash(first) } });
+  await checkSweepMetrics(options.metrics ?? [], first, { seed, compare: options.compare ?? false, provenance: { version: header.capsim.version, scenarioHash: loadedHash(first) } });
   const total = settings.length * replications;
   const points = await withRunner(options.workers ?? 1, async (runner) => {
     const results: SweepPointResult[] = [];

@@ -7,7 +7,11 @@ import { parseReplications } from './compare.js';
 import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { scenarioArg, scenarioArgHelp } from './scenario-arg.js';
-import { defaultWorkers, workersOption } from './montecarlo-options.js';
+import { workersOption } from './montecarlo-options.js';
+import { outTarget } from './out-target.js';
+import { budgetedRunner, forceOption } from './work-budget.js';
+import { optionEstimates } from './option-estimates.js';
+import { runInterruptibly } from './run-interruptibly.js';
 import { ScenarioError } from '../errors.js';
 import { error, formatPath } from '../scenario/problems.js';
 
@@ -22,6 +26,7 @@ interface BreakEvenOptions {
   format: 'table' | 'json';
   out?: string;
   strict?: boolean;
+  force?: boolean;
 }
 
 function parseBetween(value: string): [string, string] {
@@ -56,8 +61,9 @@ export function registerBreakEven(program: Command, io: Io): void {
     .addOption(seedOption())
     .addOption(workersOption())
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
+    .addOption(forceOption())
     .addHelpText(
       'after',
       examples([
@@ -73,14 +79,14 @@ export function registerBreakEven(program: Command, io: Io): void {
 }
 
 async function breakEven(file: string, opts: BreakEvenOptions, io: Io): Promise<void> {
-  const [{ loadScenario }, { resolveOptions }, { breakEvenReport }, { renderBreakEven }, { loadedHash }, { createRunner }, { sensitivityParameter }, { parseKeyPath, valueAt }, { keyBounds }, { checkWrittenParameters }] =
+  const out = outTarget(opts.out);
+  const [{ loadScenario }, { resolveOptions }, { breakEvenReport }, { renderBreakEven }, { loadedHash }, { sensitivityParameter }, { parseKeyPath, valueAt }, { keyBounds }, { checkWrittenParameters }] =
     await Promise.all([
       import('../scenario/load.js'),
       import('../procurement/resolve-options.js'),
       import('../procurement/break-even-report.js'),
       import('../procurement/render-break-even.js'),
       import('../scenario/hash.js'),
-      import('../montecarlo/pool.js'),
       import('../procurement/sensitivity-parameters.js'),
       import('../scenario/key-path.js'),
       import('../scenario/key-bounds.js'),
@@ -124,8 +130,13 @@ async function breakEven(file: string, opts: BreakEvenOptions, io: Io): Promise<
   }
   const model = { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options };
   if (parameter && 'written' in parameter) checkWrittenParameters(model, range.map((value) => ({ parameter: parameter.name, value })));
-  const runner = createRunner(opts.workers ?? defaultWorkers());
-  const report = await breakEvenReport(
+  const tolerance = opts.tolerance ?? (whole ? 1 : (range[1] - range[0]) / 1000);
+  // Bisection: the two ends, then one value per halving of the bracket down to the tolerance.
+  const values = 2 + Math.ceil(Math.log2(Math.max(2, (range[1] - range[0]) / tolerance)));
+  const pair = optionEstimates(loaded.scenario, options.filter((o) => opts.between.includes(o.name)));
+  const simulations = pair.map((s) => ({ count: s.count * values * opts.replications, estimate: s.estimate }));
+  const runner = await budgetedRunner(io, { what: `${values} values of ${opts.replications} replications`, simulations, asked: opts.workers, blocks: opts.replications }, file, opts.force ?? false);
+  const report = await runInterruptibly(runner, () => breakEvenReport(
     model,
     {
       vary: opts.vary,
@@ -134,12 +145,12 @@ async function breakEven(file: string, opts: BreakEvenOptions, io: Io): Promise<
       low: range[0],
       high: range[1],
       whole,
-      tolerance: opts.tolerance ?? (whole ? 1 : (range[1] - range[0]) / 1000),
+      tolerance,
       seed: opts.seed ?? loaded.scenario.seed,
       replications: opts.replications,
     },
     { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
     runner,
-  ).finally(() => runner.close());
-  await emit(io, opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderBreakEven(report), opts.out);
+  )).finally(() => runner.close());
+  emit(io, opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderBreakEven(report), out);
 }

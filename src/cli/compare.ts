@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { emit } from './io.js';
+import { outTarget } from './out-target.js';
 import { capsimVersion } from './version.js';
 import { parseWholeNumber, reportWarnings, seedOption, strictOption } from './common.js';
 import { createProgress } from './progress.js';
@@ -8,11 +9,16 @@ import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
 import type { Comparison } from '../procurement/compare.js';
-import { defaultWorkers, quietOption, workersOption } from './montecarlo-options.js';
+import { quietOption, workersOption } from './montecarlo-options.js';
+import { budgetedRunner, forceOption } from './work-budget.js';
+import { optionEstimates } from './option-estimates.js';
+import { runInterruptibly } from './run-interruptibly.js';
+import { limits } from '../scenario/limits.js';
 
 export function parseReplications(value: string): number {
   const n = parseWholeNumber(value);
   if (n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, found "${value}"`);
+  if (n > limits.maxReplications) throw new InvalidArgumentError(`expected at most ${limits.maxReplications.toLocaleString('en-US')} replications, found ${value}`);
   return n;
 }
 
@@ -35,8 +41,9 @@ export function registerCompare(program: Command, io: Io): void {
     .addOption(seedOption())
     .addOption(new Option('-r, --replications <n>', 'paired replications: 95% intervals of the differences and P(cheapest) need 2 or more').argParser(parseReplications).default(20))
     .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or the decision page (html)').choices(['table', 'json', 'md', 'html']).default('table'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
+    .addOption(forceOption())
     .addOption(workersOption())
     .addOption(quietOption())
     .addHelpText(
@@ -48,30 +55,35 @@ export function registerCompare(program: Command, io: Io): void {
         'capsim compare scenarios/lease-vs-cloud.yaml --out compare.json',
       ]),
     )
-    .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean; workers?: number; quiet?: boolean }, command: Command) => {
+    .action(async (file: string, opts: { seed?: number; replications: number; format: CompareFormat; out?: string; strict?: boolean; force?: boolean; workers?: number; quiet?: boolean }, command: Command) => {
       opts.format = outputFormat(command, compareFormats) as CompareFormat;
-      if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
-      const [{ resolveOptions }, { compareOptionsOn }, { renderComparison }, { loadedHash }, { createRunner }] = await Promise.all([
+      const out = outTarget(opts.out);
+      if (opts.format === 'html' && out.kind === 'stdout' && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
+      const [{ resolveOptions }, { compareOptionsOn }, { renderComparison }, { loadedHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/compare.js'),
         import('../procurement/render-comparison.js'),
         import('../scenario/hash.js'),
-        import('../montecarlo/pool.js'),
       ]);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
+      const options = resolveOptions(loaded.written, loaded.scenario);
+      const perReplication = optionEstimates(loaded.scenario, options);
+      const simulations = perReplication.map((s) => ({ count: s.count * opts.replications, estimate: s.estimate }));
+      const runner = await budgetedRunner(io, { what: `${opts.replications} replications of ${options.length} options`, simulations, asked: opts.workers, blocks: opts.replications }, file, opts.force ?? false);
       const progress = createProgress(io, opts.quiet ?? false, 'compare');
-      const runner = createRunner(opts.workers ?? defaultWorkers());
       try {
-        const comparison = await compareOptionsOn(
-          runner,
-          loaded,
-          resolveOptions(loaded.written, loaded.scenario),
-          { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
-          { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
+        const comparison = await runInterruptibly(runner, () =>
+          compareOptionsOn(
+            runner,
+            loaded,
+            options,
+            { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, onProgress: (done, total) => progress.update(done, total) },
+            { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
+          ),
         );
         progress.stop();
-        await emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), opts.out);
+        emit(io, await renderCompareFormat(comparison, opts.format, renderComparison), out);
       } finally {
         progress.stop();
         await runner.close();

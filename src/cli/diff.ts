@@ -1,5 +1,8 @@
 import { Option, type Command } from 'commander';
 import { emit, type Io } from './io.js';
+import { outTarget } from './out-target.js';
+import { computeOffThread } from './off-thread.js';
+import { checkWork, forceOption } from './work-budget.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { parseReplications } from './compare.js';
@@ -19,24 +22,34 @@ export function registerDiff(program: Command, io: Io): void {
     .addOption(new Option('-m, --metric <paths...>', 'only these metrics: key paths or prefixes (cluster, runs.frontier-pretrain, money.idleCostUsd)'))
     .option('--all', 'list every metric, not only those that differ in some replication')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
+    .addOption(forceOption())
     .addHelpText('after', examples(['capsim diff scenarios/colossus-2-150mw.yaml scenarios/memphis-heat-wave.yaml --metric facility money', 'capsim diff base.yaml with-more-spares.yaml --replications 50 --out diff.json']))
-    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
+    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; strict?: boolean; force?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
-      const [{ diffScenarios }, { renderDiffTable }, { scenarioHash }] = await Promise.all([import('../montecarlo/diff.js'), import('../montecarlo/render-diff.js'), import('../scenario/hash.js')]);
+      const out = outTarget(opts.out);
+      const [{ scenarioHash }, { estimateWork }] = await Promise.all([import('../scenario/hash.js'), import('../scenario/work-estimate.js')]);
       const a = await loadScenarioArg(fileA, io, { strict: opts.strict ?? false });
       const b = await loadScenarioArg(fileB, io, { strict: opts.strict ?? false });
       reportWarnings(io, [...a.warnings, ...b.warnings]);
+      const sides = [estimateWork(a.scenario), estimateWork(b.scenario)].map((estimate) => ({ count: opts.replications, estimate }));
+      checkWork({ what: `${opts.replications} replications of two scenarios`, simulations: sides, threads: 1 }, fileB, opts.force ?? false);
       const progress = createProgress(io, false, 'diff');
       const version = capsimVersion();
-      const report = diffScenarios(
-        a.scenario,
-        b.scenario,
-        { seed: opts.seed ?? a.scenario.seed, replications: opts.replications, metrics: opts.metric ?? [], onProgress: (done, total) => progress.update(done, total) },
-        { a: { version, scenarioHash: scenarioHash(a.written) }, b: { version, scenarioHash: scenarioHash(b.written) } },
-      );
-      progress.stop();
-      await emit(io, opts.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderDiffTable(report, opts.all ?? false), opts.out);
+      const rendered = await computeOffThread(
+        {
+          kind: 'diff',
+          a: a.scenario,
+          b: b.scenario,
+          settings: { seed: opts.seed ?? a.scenario.seed, replications: opts.replications, metrics: opts.metric ?? [] },
+          sides: { a: { version, scenarioHash: scenarioHash(a.written) }, b: { version, scenarioHash: scenarioHash(b.written) } },
+          format: opts.format,
+          all: opts.all ?? false,
+        },
+        io.offThread ?? false,
+        (done, total) => progress.update(done, total),
+      ).finally(() => progress.stop());
+      emit(io, 'text' in rendered ? rendered.text : '', out);
     });
 }

@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { writeFileAtomic, type Io } from './io.js';
+import { emit, type Io } from './io.js';
+import { outTarget } from './out-target.js';
 import { examples } from './examples.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
@@ -41,7 +42,7 @@ export function registerInit(program: Command, io: Io): void {
       }
       const text = await templateText(opts.template, file ? dirname(resolve(file)) : process.cwd());
       if (!file) return io.stdout(text);
-      await writeFileAtomic(file, text);
+      emit(io, text, outTarget(file));
       io.stdout(`wrote ${file} (template ${opts.template}); check it with: capsim validate ${file}\n`);
     });
 }

@@ -1,10 +1,17 @@
-import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, Option } from 'commander';
+import { limits } from '../scenario/limits.js';
 import { parseShard, type Shard } from '../montecarlo/shard.js';
 
-function parsePositive(value: string): number {
+/** A whole number >= 1 and a safe integer: 9007199254740993 is refused, not rounded. */
+export function parsePositive(value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`expected a whole number >= 1, found "${value}"`);
+  return n;
+}
+
+function parseReplicationCount(value: string): number {
+  const n = parsePositive(value);
+  if (n > limits.maxReplications) throw new InvalidArgumentError(`expected at most ${limits.maxReplications.toLocaleString('en-US')} replications, found ${value}`);
   return n;
 }
 
@@ -14,12 +21,12 @@ function parseShardOption(value: string): Shard {
   return shard;
 }
 
-export function replicationsOption(): Option {
-  return new Option('-r, --replications <n>', 'run n independent replications and report statistics of every metric').argParser(parsePositive);
+export function replicationsOption(description = 'run n independent replications and report statistics of every metric'): Option {
+  return new Option('-r, --replications <n>', description).argParser(parseReplicationCount);
 }
 
 export function workersOption(): Option {
-  return new Option('-w, --workers <n>', "worker threads (default: the machine's cores); the output is the same for any number")
+  return new Option('-w, --workers <n>', "worker threads (default: the machine's cores; more needs --force); the output is the same for any number")
     .argParser(parsePositive);
 }
 
@@ -29,10 +36,6 @@ export function shardOption(): Option {
 
 export function quietOption(): Option {
   return new Option('-q, --quiet', 'no progress bar');
-}
-
-export function defaultWorkers(): number {
-  return availableParallelism();
 }
 
 export function metricOption(): Option {

@@ -1,15 +1,19 @@
 import type { Command } from 'commander';
 import { emit, type Io } from './io.js';
+import { outTarget } from './out-target.js';
+import { budgetedRunner } from './work-budget.js';
+import { computeOffThread } from './off-thread.js';
+import { runInterruptibly } from './run-interruptibly.js';
+import { stopFlag } from './interrupt.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings } from './common.js';
 import { createProgress } from './progress.js';
-import { defaultWorkers } from './montecarlo-options.js';
 import { loadScenarioArg } from './scenario-arg.js';
 import { loadedHash } from '../scenario/hash.js';
-import { createRunner } from '../montecarlo/pool.js';
+import { estimateWork } from '../scenario/work-estimate.js';
 import { replicate } from '../montecarlo/replicate.js';
 import { shardRange, type Shard } from '../montecarlo/shard.js';
-import { jobKey, renderPartial, type Partial } from '../montecarlo/partial.js';
+import { renderPartial, sealPartial } from '../montecarlo/partial.js';
 import { monteCarloReport, type ReportHeader } from '../montecarlo/report.js';
 import { monteCarloFormats, renderMonteCarlo, type MonteCarloFormat } from '../montecarlo/render-statistics.js';
 import type { ReplicationsBody } from '../montecarlo/merge.js';
@@ -31,6 +35,7 @@ export interface ReplicationsOptions extends MonteCarloRunOptions {
   format: string;
   out?: string;
   strict?: boolean;
+  force?: boolean;
 }
 
 /** `capsim run --replications R`: all of them, or one shard's partial result. */
@@ -42,6 +47,7 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   if (!(monteCarloFormats as readonly string[]).includes(opts.format) && !(opts.format === 'html' && !opts.shard)) {
     command.error(`error: --format ${opts.format} is not available with --replications; use ${monteCarloFormats.join(', ')}, or html without --shard`, { exitCode: 2 });
   }
+  const out = outTarget(opts.out);
   const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
   reportWarnings(io, loaded.warnings);
   const seed = opts.seed ?? loaded.scenario.seed;
@@ -51,32 +57,32 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   const include = opts.metric ?? [];
   const range = opts.shard ? shardRange(replications, opts.shard) : { from: 0, to: replications };
 
-  checkMetrics(include, { scenario: loaded.scenario, seed, provenance: { version: header.version, scenarioHash: hash }, uncertainty: loaded.uncertainty });
-  const runner = createRunner(opts.workers ?? defaultWorkers());
+  const count = range.to - range.from;
+  // The HTML page simulates replication 0 again; a --metric is checked on one replication first.
+  const extra = (opts.format === 'html' ? 1 : 0) + (include.length > 0 ? 1 : 0);
+  const simulations = [{ count: count + extra, estimate: estimateWork(loaded.scenario) }];
+  const runner = await budgetedRunner(io, { what: `${count} replications`, simulations, asked: opts.workers, blocks: count }, file, opts.force ?? false);
   const progress = createProgress(io, opts.quiet ?? false, 'replications');
+  const provenance = { version: header.version, scenarioHash: hash };
   try {
-    const result = await replicate(
-      { scenario: loaded.scenario, seed, ...range, provenance: { version: header.version, scenarioHash: hash }, uncertainty: loaded.uncertainty },
-      runner,
-      (done, total) => progress.update(done, total),
-    );
+    const task = { scenario: loaded.scenario, seed, provenance, uncertainty: loaded.uncertainty, stop: stopFlag };
+    const result = await runInterruptibly(runner, async () => {
+      // A mistyped --metric is refused on one replication, before the others run.
+      await checkMetrics(include, task, runner);
+      return replicate({ ...task, ...range }, runner, (done, total) => progress.update(done, total));
+    });
     progress.stop();
     if (opts.shard) {
-      const partial: Partial<'replications', ReplicationsBody> = {
-        capsimPartial: 1,
-        kind: 'replications',
-        key: jobKey({ kind: 'replications', header, replications: replications, include }),
-        shard: opts.shard,
-        format: opts.format,
-        body: { header, include, accumulator: result.accumulator.toData() },
-      };
-      await emit(io, renderPartial(partial), opts.out);
+      const job = { kind: 'replications', version: header.version, items: replications, header, include };
+      const body: ReplicationsBody = { header, include, accumulator: result.accumulator.toData() };
+      emit(io, renderPartial(sealPartial({ kind: 'replications', job, shard: opts.shard, format: opts.format, body })), out);
     } else if (opts.format === 'html') {
-      const [{ renderReplicationsHtml }, { replicationsInput }] = await Promise.all([import('../reports/html/replications-page.js'), import('../reports/html/replications.js')]);
+      const { replicationsInput } = await import('../reports/html/replications.js');
       const input = replicationsInput(result.accumulator.replications, numericStatistics(result.accumulator.statistics()), result.accumulator.toData());
-      await emit(io, await renderReplicationsHtml(scenarioAt(loaded, seed, 0).scenario, seed, { version: header.version, scenarioHash: hash }, input), opts.out);
+      const rendered = await computeOffThread({ kind: 'replications-html', scenario: scenarioAt(loaded, seed, 0).scenario, seed, provenance, input }, io.offThread ?? false);
+      emit(io, 'text' in rendered ? rendered.text : '', out);
     } else {
-      await emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), opts.out);
+      emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), out);
     }
   } finally {
     progress.stop();

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { emit, type Io } from './io.js';
+import { outTarget } from './out-target.js';
 import { examples } from './examples.js';
 
 /** `capsim schema`: the scenario's JSON Schema, as published in schema/scenario.schema.json. */
@@ -7,7 +8,7 @@ export function registerSchema(program: Command, io: Io): void {
   program
     .command('schema')
     .description("print the scenario's JSON Schema (draft 2020-12) for editors and other tools; the package ships it as schema/scenario.schema.json")
-    .option('-o, --out <file>', 'write it to a file (atomically) instead of stdout')
+    .option('-o, --out <file>', 'write it to a file (atomically) instead of stdout (- is stdout)')
     .addHelpText(
       'after',
       examples([
@@ -17,7 +18,8 @@ export function registerSchema(program: Command, io: Io): void {
       ]),
     )
     .action(async (opts: { out?: string }) => {
+      const out = outTarget(opts.out);
       const { scenarioJsonSchemaText } = await import('../scenario/json-schema.js');
-      await emit(io, scenarioJsonSchemaText(), opts.out);
+      emit(io, scenarioJsonSchemaText(), out);
     });
 }

@@ -12,8 +12,11 @@ import { error } from '../scenario/problems.js';
 import type { Sensitivity } from '../procurement/sensitivity.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { sensitivityParameters } from '../procurement/sensitivity-parameters.js';
-import { createRunner } from '../montecarlo/pool.js';
-import { defaultWorkers, workersOption } from './montecarlo-options.js';
+import { workersOption } from './montecarlo-options.js';
+import { outTarget } from './out-target.js';
+import { budgetedRunner, forceOption } from './work-budget.js';
+import { optionEstimates } from './option-estimates.js';
+import { runInterruptibly } from './run-interruptibly.js';
 
 const parameterNames = sensitivityParameters.map((p) => p.name);
 
@@ -55,12 +58,14 @@ export function registerSensitivity(program: Command, io: Io): void {
     .addOption(new Option('--gpu-types <low,high>', 'the GPU type\'s low and high: two catalog rack ids').argParser(parseGpuTypes).default(['gb200-nvl72', 'gb300-nvl72']))
     .addOption(workersOption())
     .addOption(new Option('-f, --format <format>', 'report format: a table, JSON, Markdown, or a page with the tornado (html)').choices([...sensitivityFormats]).default('table'))
-    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
+    .addOption(forceOption())
     .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --out tornado.html', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; gpuTypes: [string, string]; workers?: number; format: SensitivityFormat; out?: string; strict?: boolean }, command: Command) => {
+    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; gpuTypes: [string, string]; workers?: number; format: SensitivityFormat; out?: string; strict?: boolean; force?: boolean }, command: Command) => {
       opts.format = outputFormat(command, sensitivityFormats) as SensitivityFormat;
-      if (opts.format === 'html' && opts.out === undefined && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
+      const out = outTarget(opts.out);
+      if (opts.format === 'html' && out.kind === 'stdout' && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
       const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { loadedHash }] = await Promise.all([
         import('../procurement/resolve-options.js'),
         import('../procurement/sensitivity.js'),
@@ -78,13 +83,19 @@ export function registerSensitivity(program: Command, io: Io): void {
         ...(known(against, ['on-demand', 'reserved', 'block', 'spot', 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
       ];
       if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
-      const runner = createRunner(opts.workers ?? defaultWorkers());
-      const result = await sensitivity(
-        { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options },
-        { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters, gpuTypes: opts.gpuTypes },
-        { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
-        runner,
+      // Each point (the base, then each parameter low and high) evaluates the lease and the other option, R times.
+      const points = 1 + 2 * opts.parameters.length;
+      const pair = optionEstimates(loaded.scenario, options.filter((o) => o.name === lease || o.name === against));
+      const simulations = pair.map((s) => ({ count: s.count * points * opts.replications, estimate: s.estimate }));
+      const runner = await budgetedRunner(io, { what: `${points} sensitivity points of ${opts.replications} replications`, simulations, asked: opts.workers, blocks: opts.replications }, file, opts.force ?? false);
+      const result = await runInterruptibly(runner, () =>
+        sensitivity(
+          { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options },
+          { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters, gpuTypes: opts.gpuTypes },
+          { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
+          runner,
+        ),
       ).finally(() => runner.close());
-      await emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), opts.out);
+      emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), out);
     });
 }

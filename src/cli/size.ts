@@ -1,6 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Io } from './io.js';
 import { emit } from './io.js';
+import { outTarget } from './out-target.js';
+import { computeOffThread } from './off-thread.js';
+import { limits } from '../scenario/limits.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
@@ -22,6 +25,12 @@ function parsePercentile(value: string): number {
   return p;
 }
 
+function parseYears(value: string): number {
+  const years = Number(value);
+  if (!/^\d+$/.test(value) || years < 1 || years > limits.maxSizingYears) throw new InvalidArgumentError(`expected a whole number of years in 1..${limits.maxSizingYears}, found "${value}"`);
+  return years;
+}
+
 function parseMw(value: string): number {
   const mw = Number(value);
   if (!/^\d+(\.\d+)?$/.test(value) || !(mw > 0)) throw new InvalidArgumentError(`expected megawatts > 0, found "${value}"`);
@@ -41,26 +50,22 @@ export function registerSize(program: Command, io: Io): void {
     .option('--envelope-mw <mw>', 'supply to size for (default: grid + all turbines, and with the largest turbine out; battery excluded)', parseMw)
     .addOption(new Option('--envelope-basis <basis>', 'whether the envelope is facility MW at the meter or IT (critical) MW').choices(['facility', 'it']).default('facility'))
     .addOption(new Option('--percentile <p>', 'also size at the hour warmer than p% of hours in the weather (a percentage, 50 to under 100)').argParser(parsePercentile).default(99))
-    .option('--years <n>', 'years of synthetic weather for the percentile (default 30)', (v) => Number(v))
+    .option('--years <n>', `years of synthetic weather for the percentile (default 30, at most ${limits.maxSizingYears})`, parseYears)
     .addOption(seedOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout; a .json file name sets --format json')
+    .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
     .addHelpText('after', examples(['capsim size scenarios/colossus-2-150mw.yaml', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 200 --percentile 99.9 --out sizing.json', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 150 --envelope-basis it']))
     .action(async (file: string, opts: { envelopeMw?: number; envelopeBasis: 'facility' | 'it'; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
-      const [{ sizeScenario }, { renderSizing }] = await Promise.all([
-        import('../facility/size-scenario.js'),
-        import('../facility/render-sizing.js'),
-      ]);
+      const out = outTarget(opts.out);
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
       if (!loaded.scenario.facility) {
         throw new ScenarioError([{ ...error('no-facility', ['facility'], 'expected a facility section (supply, cooling, site) to size; see the README'), file }]);
       }
-      const years = opts.years ?? 30;
-      if (!Number.isInteger(years) || years < 1 || years > 200) throw new ScenarioError([error('years', [], `expected --years as a whole number in 1..200, found ${opts.years}`)]);
-      const sizing = sizeScenario(loaded.scenario, { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years, seed: opts.seed ?? loaded.scenario.seed });
-      await emit(io, opts.format === 'json' ? JSON.stringify(sizing, null, 2) + '\n' : renderSizing(sizing), opts.out);
+      const settings = { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years: opts.years ?? 30, seed: opts.seed ?? loaded.scenario.seed };
+      const rendered = await computeOffThread({ kind: 'size', scenario: loaded.scenario, settings, format: opts.format }, io.offThread ?? false);
+      emit(io, 'text' in rendered ? rendered.text : '', out);
     });
 }

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { error, type Problem } from '../scenario/problems.js';
 import { selected } from './report.js';
 import { runBlock, type BlockTask } from './run-block.js';
+import type { BlockRunner } from './pool.js';
 import { SummaryAccumulator } from './summary-accumulator.js';
 import { ScenarioError } from '../errors.js';
 
@@ -19,14 +20,21 @@ export function unmatchedMetrics(include: readonly string[], names: readonly str
     });
 }
 
-/** The metric names a replication of this scenario reports (replication 0, simulated here). */
-export function metricNames(task: Omit<BlockTask, 'from' | 'to'>): string[] {
-  return SummaryAccumulator.fromData(runBlock({ ...task, from: 0, to: 1 }).accumulator).statistics().map(([path]) => path);
+/** Replication 0 in this thread, for callers without a runner. */
+const inThread: Pick<BlockRunner, 'run'> = { run: async (task) => runBlock(task) };
+
+/**
+ * The metric names a replication of this scenario reports: replication 0, simulated on `runner`
+ * (the CLI's keeps its own thread free for Ctrl-C), or here.
+ */
+export async function metricNames(task: Omit<BlockTask, 'from' | 'to'>, runner: Pick<BlockRunner, 'run'> = inThread): Promise<string[]> {
+  const { accumulator } = await runner.run({ ...task, from: 0, to: 1 });
+  return SummaryAccumulator.fromData(accumulator).statistics().map(([path]) => path);
 }
 
 /** Throws ScenarioError (exit 2) when a `--metric` matches nothing a replication reports. */
-export function checkMetrics(include: readonly string[], task: Omit<BlockTask, 'from' | 'to'>): void {
+export async function checkMetrics(include: readonly string[], task: Omit<BlockTask, 'from' | 'to'>, runner?: Pick<BlockRunner, 'run'>): Promise<void> {
   if (include.length === 0) return;
-  const problems = unmatchedMetrics(include, metricNames(task));
+  const problems = unmatchedMetrics(include, await metricNames(task, runner));
   if (problems.length > 0) throw new ScenarioError(problems);
 }

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { compiledBeside } from './compiled-beside.js';
 import { runBlock, type BlockResult, type BlockTask } from './run-block.js';
 import { runOptionsBlock, type OptionsTask } from '../procurement/options-block.js';
 import type { ReplicationResult } from '../procurement/evaluate-replication.js';
@@ -14,12 +13,20 @@ export interface BlockRunner {
   close(): Promise<void>;
 }
 
+export interface RunnerOptions {
+  /** Run even a single worker's blocks on a thread of its own, so this thread stays free (Ctrl-C). */
+  offThread?: boolean;
+  /** Old-generation heap of each worker thread, MiB: beyond it a block fails with ERR_WORKER_OUT_OF_MEMORY instead of the process aborting. */
+  heapMb?: number;
+}
+
 /**
- * One worker: run blocks in this thread (no start-up cost, nothing to build). More: a piscina pool
- * of that many threads. Results never depend on which: see SummaryAccumulator.
+ * One worker: run blocks in this thread (no start-up cost, nothing to build), unless asked to keep
+ * this thread free. More: a piscina pool of that many threads. Results never depend on which: see
+ * SummaryAccumulator.
  */
-export function createRunner(workers: number, entry: URL = workerFile()): BlockRunner {
-  if (workers <= 1) {
+export function createRunner(workers: number, options: RunnerOptions = {}, entry: URL = compiledBeside(import.meta.url, 'worker.js', 'montecarlo')): BlockRunner {
+  if (workers <= 1 && !options.offThread) {
     return {
       workers: 1,
       // Yield to the event loop between blocks, so that a progress bar and Ctrl-C stay live.
@@ -30,18 +37,18 @@ export function createRunner(workers: number, entry: URL = workerFile()): BlockR
   }
   const pool = new Piscina<BlockTask | OptionsTask, BlockResult | ReplicationResult[]>({
     filename: entry.href,
-    minThreads: workers,
-    maxThreads: workers,
+    minThreads: Math.max(1, workers),
+    maxThreads: Math.max(1, workers),
     idleTimeout: 1000,
     // A simulation makes short-lived garbage: a 16 MB young generation per thread (V8's default
     // grows to 48 MB) keeps peak memory near 250 MB on two workers, at no measurable cost in speed.
-    resourceLimits: { maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxYoungGenerationSizeMb: 16, ...(options.heapMb ? { maxOldGenerationSizeMb: options.heapMb } : {}) },
   });
   // A worker that cannot start (say, dist/ missing) rejects the task it was given, which reaches
   // the caller; without a listener the pool's own 'error' event would also crash the process.
   pool.on('error', () => {});
   return {
-    workers,
+    workers: Math.max(1, workers),
     run: (task) => pool.run(task) as Promise<BlockResult>,
     runOptions: (task) => pool.run(task) as Promise<ReplicationResult[]>,
     close: () => pool.destroy(),
@@ -59,14 +66,4 @@ function later<T>(f: () => T): Promise<T> {
       }
     }),
   );
-}
-
-/**
- * The compiled worker beside this module; from TypeScript sources (the tests), the copy in dist/,
- * which the test setup builds. Worker threads cannot load .ts files on Node 20.
- */
-function workerFile(): URL {
-  const beside = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(beside))) return beside;
-  return new URL('../../dist/montecarlo/worker.js', import.meta.url);
 }

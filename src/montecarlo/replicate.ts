@@ -13,6 +13,8 @@ export interface ReplicationSet {
   to: number;
   provenance: Provenance;
   uncertainty?: Uncertainty | null;
+  /** Ctrl-C, shared with the worker threads (see run-block.ts). */
+  stop?: Int32Array;
 }
 
 export interface Replicated {
@@ -32,10 +34,12 @@ export type OnProgress = (done: number, total: number) => void;
 export async function replicate(set: ReplicationSet, runner: BlockRunner, onProgress?: OnProgress): Promise<Replicated> {
   const total = set.to - set.from;
   const size = blockSize(total, runner.workers);
-  const starts: number[] = [];
-  for (let r = set.from; r < set.to; r += size) starts.push(r);
-  const submit = (start: number): Promise<BlockResult> => {
-    const block = runner.run({ scenario: set.scenario, seed: set.seed, from: start, to: Math.min(start + size, set.to), provenance: set.provenance, uncertainty: set.uncertainty ?? null });
+  // Block starts are counted, not listed: a list of them for 10^15 replications would fill memory.
+  const blocks = Math.ceil(total / size);
+  const submit = (i: number): Promise<BlockResult> => {
+    const start = set.from + i * size;
+    const task = { scenario: set.scenario, seed: set.seed, from: start, to: Math.min(start + size, set.to), provenance: set.provenance, uncertainty: set.uncertainty ?? null };
+    const block = runner.run(set.stop ? { ...task, stop: set.stop } : task);
     block.catch(() => {}); // awaited in order below; this only keeps a later block's failure from going unhandled meanwhile
     return block;
   };
@@ -45,11 +49,11 @@ export async function replicate(set: ReplicationSet, runner: BlockRunner, onProg
   const pending: Array<Promise<BlockResult>> = [];
   let next = 0;
   const refill = () => {
-    while (pending.length < window && next < starts.length) pending.push(submit(starts[next++] as number));
+    while (pending.length < window && next < blocks) pending.push(submit(next++));
   };
   refill();
   const result: Replicated = { accumulator: new SummaryAccumulator(), events: 0, simulatedGpuHours: 0 };
-  for (let i = 0; i < starts.length; i += 1) {
+  for (let i = 0; i < blocks; i += 1) {
     const block = await (pending.shift() as Promise<BlockResult>);
     refill();
     result.accumulator.merge(SummaryAccumulator.fromData(block.accumulator));

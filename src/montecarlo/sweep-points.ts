@@ -20,3 +20,8 @@ export function sweepPoints(grid: ReadonlyArray<{ path: string; values: unknown[
   );
   return points.flatMap((p) => lhs.map((l) => [...p, ...l]));
 }
+
+/** Points in the grid of every `--set`, counted without building it (capped past the safe integers). */
+export function gridSize(grid: ReadonlyArray<{ values: unknown[] }>): number {
+  return grid.reduce((n, axis) => Math.min(Number.MAX_SAFE_INTEGER, n * axis.values.length), 1);
+}

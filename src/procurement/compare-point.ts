@@ -62,8 +62,13 @@ export async function runComparePoint(
 }
 
 /** A sweep's `--metric` list checked against what its points report (compare rows, or a run's metrics): ScenarioError when one matches nothing. */
-export function checkSweepMetrics(include: readonly string[], first: Pick<LoadedScenario, 'scenario' | 'written' | 'uncertainty'>, run: { seed: number; compare: boolean; provenance: Provenance }): void {
-  if (!run.compare) return checkMetrics(include, { scenario: first.scenario, seed: run.seed, provenance: run.provenance, uncertainty: first.uncertainty });
+export async function checkSweepMetrics(
+  include: readonly string[],
+  first: Pick<LoadedScenario, 'scenario' | 'written' | 'uncertainty'>,
+  run: { seed: number; compare: boolean; provenance: Provenance },
+  runner?: Pick<BlockRunner, 'run'>,
+): Promise<void> {
+  if (!run.compare) return checkMetrics(include, { scenario: first.scenario, seed: run.seed, provenance: run.provenance, uncertainty: first.uncertainty }, runner);
   const problems = unmatchedMetrics(include, comparePointMetrics(resolveOptions(first.written, first.scenario)));
   if (problems.length > 0) throw new ScenarioError(problems);
 }

@@ -96,7 +96,7 @@ async function sweep(file: string, opts: SweepOptions, io: Io, command: Command)
   if (grid.length === 0 && ranges.length === 0) command.error('error: nothing to sweep: give --set <path>=<v1,v2,...> or --range with --lhs', { exitCode: 2 });
   const size = gridSize(grid) * (opts.lhs ?? 1);
   if (size > limits.maxSweepPoints) {
-    throw new ScenarioError([error('too-many-points', ['--set'], `expected at most ${limits.maxSweepPoints.toLocaleString('en-US')} sweep points (each is loaded and checked before any runs), found ${size.toLocaleString('en-US')}`)]);
+    throw new ScenarioError([error('too-many-points', [opts.lhs === undefined ? '--set' : '--lhs'], `expected at most ${limits.maxSweepPoints.toLocaleString('en-US')} sweep points (each is loaded and checked before any runs), found ${size.toLocaleString('en-US')}`)]);
   }
   const out = outTarget(opts.out);
   const pointsDir = out.kind === 'file' ? `${out.real}.points` : null;

@@ -37,7 +37,7 @@ describe('hostile work: refused before it runs, with the estimate and the limit'
 
   it('a Latin hypercube of 10^8 points is refused at the count, before a point is drawn', async () => {
     await expectRefusal(['sweep', 'scenarios/small.yaml', '--range', 'runs[0].mfu=0.3:0.5', '--lhs', '100000000'], {
-      message: /error: --set: expected at most 10,000 sweep points \(each is loaded and checked before any runs\), found 100,000,000$/,
+      message: /error: --lhs: expected at most 10,000 sweep points \(each is loaded and checked before any runs\), found 100,000,000$/,
       placed: false,
       within: 5_000,
     });

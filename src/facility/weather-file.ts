@@ -152,7 +152,7 @@ function plausible(dryC: number, humidC: number, humid: string, report: (message
  * the line of the first (it would silently replace it). 29 February is read as the 28th, so a
  * leap day's rows are left out and the 28th's hours kept.
  */
-function firstRow(rowOf: Int32Array, leapDay: boolean, time: string, k: number, line: number, report: (message: string) => void): boolean {
+export function firstRow(rowOf: Int32Array, leapDay: boolean, time: string, k: number, line: number, report: (message: string) => void): boolean {
   if (leapDay) return false;
   const first = rowOf[k] ?? 0;
   if (first > 0) {

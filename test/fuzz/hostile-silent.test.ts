@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../cli/helpers.js';
 import { expectRefusal } from './hostile-helpers.js';
 import { parseWeatherCsv } from '../../src/facility/weather-file.js';
+import { parseHourlyCsv } from '../../src/facility/hourly-file.js';
 
 /**
  * Class 2 of the hostile corpus: inputs that once ran to exit 0 with a wrong answer. Each is now
@@ -19,7 +20,7 @@ const cases: Array<[string, RegExp]> = [
   ['weather-1e300.yaml', /weather-1e300\.csv:16:1: error: expected a dry-bulb in -90\.\.60 °C .*found 1e\+300/],
   ['weather-minus-500.yaml', /weather-minus-500\.csv:5:1: error: expected a dry-bulb in -90\.\.60 °C .*found -500/],
   ['weather-wet-above-dry.yaml', /weather-wet-above-dry\.csv:11:1: error: expected a wet-bulb no higher than the dry-bulb \(28 °C\), found 30$/],
-  ['weather-duplicate-hour.yaml', /weather-duplicate-hour\.csv:10:1: error: expected one row per hour of the typical year, found 08-01 07:00 again \(first on line 9\)/],
+  ['weather-duplicate-hour.yaml', /weather-duplicate-hour\.csv:10:1: error: expected one row per hour of the typical year, found 2027-08-01T07:00 for an hour already given on line 9/],
   ['extends-not-a-scenario.yaml', /extends-not-a-scenario\.yaml:2:10: error: extends: cannot include \/etc\/passwd: it holds ".*", not a scenario/],
   ['extends-list.yaml', /extends-list\.yaml:2:10: error: extends: cannot include .*base-list\.yaml: it holds a list of 2, not a scenario/],
   ['extends-empty.yaml', /extends-empty\.yaml:2:10: error: extends: cannot include .*base-empty\.yaml: it is empty, not a scenario/],
@@ -38,6 +39,12 @@ describe('hostile inputs that once gave a silent wrong answer', () => {
   it('refuses a capacity cap below one rack as well as a commitment', async () => {
     const stderr = await expectRefusal(['validate', join(dir, 'reserved-below-rack.yaml')], { message: /options\[2\]\.capacityGpus: expected at least one gb300-nvl72 rack of 72 GPUs .*found 36$/ });
     expect(stderr).toContain('2 error(s)');
+  });
+
+  it('refuses a duplicated hour in the other hourly files (carbon, prices) too', () => {
+    const parsed = parseHourlyCsv('time,gCo2PerKwh\n2027-08-01T07:00,400\n2027-08-01T07:00,90\n', 'carbon.csv', 'gCo2PerKwh');
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems.map((p) => `${p.line}: ${p.message}`)).toEqual(['3: expected one row per hour of the typical year, found 2027-08-01T07:00 for an hour already given on line 2; a file of several years gives each hour once per year']);
   });
 
   it('reads a leap-year weather file: 29 February is left out, not a second 28 February', () => {

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
+import { fileErrorReason } from '../scenario/file-error-reason.js';
 
 export interface FileToWrite {
   /** The path as the user gave it, for messages. */
@@ -106,21 +107,7 @@ function isRunning(pid: number): boolean {
 
 /** A report path that cannot be written is the user's to fix (exit 2), not a bug (exit 1). */
 function unwritable(path: string, cause: unknown, count: number): unknown {
-  const code = (cause as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'its folder does not exist (any more)',
-    ENOTDIR: 'a part of its folder is not a folder',
-    EISDIR: 'it is a folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'no space left on the device',
-    EDQUOT: 'the disk quota is exhausted',
-    EFBIG: 'the file is larger than the file system allows',
-    ENAMETOOLONG: 'the path is too long',
-    EIO: 'an input/output error on the device',
-  };
-  const reason = code === undefined ? undefined : reasons[code];
+  const reason = fileErrorReason(cause, 'its folder does not exist (any more)');
   if (!reason) return cause;
   const none = count > 1 ? `; none of the ${count} files was written` : '';
   return new ScenarioError([{ ...error('unwritable', [], `cannot write the report: ${reason}${none}`), file: path }]);

@@ -1,5 +1,6 @@
 import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { fileErrorReason } from './file-error-reason.js';
 
 export type ReadRefusal = 'unreadable' | 'too-large' | 'not-utf8';
 
@@ -88,16 +89,5 @@ export function notRegular(stats: Stats): string | null {
 }
 
 function openFailure(cause: unknown): string {
-  const code = (cause as NodeJS.ErrnoException).code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    EISDIR: 'it is a directory, not a regular file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    ENOTDIR: 'a part of its path is not a directory',
-    ENAMETOOLONG: 'the path is too long',
-    ELOOP: 'too many symbolic links (a loop?)',
-    ENXIO: 'no such device or address (a socket?)',
-  };
-  return (code !== undefined ? reasons[code] : undefined) ?? (cause as Error).message;
+  return fileErrorReason(cause, 'no such file') ?? (cause as Error).message;
 }

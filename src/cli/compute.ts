@@ -50,7 +50,9 @@ export async function compute(task: ComputeTask, hooks: ComputeHooks = {}): Prom
       return { text: task.format === 'json' ? JSON.stringify(sizing, null, 2) + '\n' : renderSizing(sizing) };
     }
     case 'diff': {
-      const [{ diffScenarios }, { renderDiffTable }] = await Promise.all([import('../montecarlo/diff.js'), import('../montecarlo/render-diff.js')]);
+      const [{ diffScenarios }, { renderDiffTable }, { checkMetrics }] = await Promise.all([import('../montecarlo/diff.js'), import('../montecarlo/render-diff.js'), import('../montecarlo/check-metrics.js')]);
+      // A --metric that selects nothing is a typo, not a request for an empty report: refused on one replication of a, before the diff runs.
+      await checkMetrics(task.settings.metrics, { scenario: task.a, seed: task.settings.seed, provenance: task.sides.a });
       const report = diffScenarios(task.a, task.b, { ...task.settings, onProgress: progress }, task.sides);
       return { text: task.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderDiffTable(report, task.all) };
     }

@@ -34,7 +34,9 @@ export function registerDiff(program: Command, io: Io): void {
       const b = await loadScenarioArg(fileB, io, { strict: opts.strict ?? false });
       reportWarnings(io, [...a.warnings, ...b.warnings]);
       const sides = [estimateWork(a.scenario), estimateWork(b.scenario)].map((estimate) => ({ count: opts.replications, estimate }));
-      checkWork({ what: `${opts.replications} replications of two scenarios`, simulations: sides, threads: 1 }, fileB, opts.force ?? false);
+      // A --metric is checked on one replication of a first (see compute.ts).
+      const check = opts.metric && sides[0] ? [{ count: 1, estimate: sides[0].estimate }] : [];
+      checkWork({ what: `${opts.replications} replications of two scenarios`, simulations: [...sides, ...check], threads: 1 }, fileB, opts.force ?? false);
       const progress = createProgress(io, false, 'diff');
       const version = capsimVersion();
       const rendered = await computeOffThread(

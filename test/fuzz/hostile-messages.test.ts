@@ -47,6 +47,13 @@ describe('hostile messages', () => {
     }
   });
 
+  it('refuses a --metric of capsim diff that selects nothing', async () => {
+    await expectRefusal(['diff', 'scenarios/small.yaml', 'scenarios/small.yaml', '--replications', '2', '--metric', 'cluster.utilisation'], {
+      message: /^error: --metric: no metric matches "cluster\.utilisation"; the closest are cluster\.utilization,/,
+      placed: false,
+    });
+  });
+
   it('still accepts a --metric prefix that selects metrics', async () => {
     const { code, stdout } = await runCli('run', 'scenarios/small.yaml', '--replications', '3', '--workers', '1', '--metric', 'runs.pretrain', '--format', 'json');
     expect(code).toBe(0);

@@ -52,46 +52,49 @@ function expectStopped(result: Interrupted, out: string): void {
   for (const f of readdirSync(out).filter((f) => f.endsWith('.points'))) expect(readdirSync(join(out, f)).filter((p) => !/^point-\d+\.json$/.test(p))).toEqual([]);
 }
 
-describe('Ctrl-C stops every long computation within a second, exit 130, nothing written', () => {
+/** Run `args` with --out a file named `out` in a fresh folder, interrupt it after `afterMs`, and check it stopped cleanly. */
+async function expectInterruptible(args: string[], out: string, afterMs: number): Promise<void> {
+  const dir = tempDir();
+  const result = await runUntilInterrupted([...args, '--out', join(dir, out)], afterMs);
+  expectStopped(result, dir);
+  rmSync(dir, { recursive: true });
+}
+
+// Each case runs long enough (past the work budget, so --force) that the interrupt lands mid-run.
+const cases: Array<{ what: string; args: string[]; out: string; afterMs: number }> = [
   // In this thread (1 worker: replications yield between blocks) and on a pool of worker threads.
-  for (const workers of ['1', '2']) {
-    it(`many replications on ${workers} worker(s)`, async () => {
-      const out = tempDir();
-      // 100,000 replications of the 42-month scenario would take minutes (past the work budget, so
-      // --force): the interrupt lands mid-run.
-      const result = await runUntilInterrupted(['run', 'scenarios/colossus-2-reflection.yaml', '--replications', '100000', '--workers', workers, '--force', '--format', 'json', '--out', join(out, 'report.json')], 2_500);
-      expectStopped(result, out);
-      rmSync(out, { recursive: true });
-    }, 60_000);
-  }
+  ...['1', '2'].map((workers) => ({
+    what: `many replications on ${workers} worker(s)`,
+    args: ['run', 'scenarios/colossus-2-reflection.yaml', '--replications', '100000', '--workers', workers, '--force', '--format', 'json'],
+    out: 'report.json',
+    afterMs: 2_500,
+  })),
+  { what: 'a long single run (once uninterruptible until its simulation ended)', args: ['run', 'test/fixtures/hostile/interrupt/long-run.yaml', '--format', 'json'], out: 'report.json', afterMs: 2_000 },
+  { what: 'compare (once it wrote its report, then exited 130)', args: ['compare', 'scenarios/lease-vs-cloud.yaml', '--replications', '5000', '--force', '--format', 'json'], out: 'compare.json', afterMs: 2_000 },
+  { what: 'sensitivity', args: ['sensitivity', 'scenarios/lease-vs-cloud.yaml', '--replications', '500', '--force'], out: 'tornado.txt', afterMs: 2_000 },
+  {
+    what: 'breakeven',
+    args: ['breakeven', 'scenarios/lease-vs-cloud.yaml', '--vary', 'utilization', '--between', 'reflection-lease,hyperscaler-b200', '--range', '0.2:2', '--replications', '500', '--force'],
+    out: 'breakeven.json',
+    afterMs: 2_000,
+  },
+  { what: 'diff', args: ['diff', 'scenarios/small.yaml', 'scenarios/small.yaml', '--replications', '100000', '--force'], out: 'diff.json', afterMs: 2_000 },
+  {
+    what: 'a sweep of the decision (--compare), keeping only its completed points',
+    args: ['sweep', 'scenarios/lease-tenant-share.yaml', '--compare', '--set', 'cluster.racks=278,600,919', '--replications', '2000', '--force'],
+    out: 'map.csv',
+    afterMs: 2_500,
+  },
+  {
+    what: 'a sweep, keeping only its completed points for a resume',
+    args: ['sweep', 'scenarios/small.yaml', '--set', 'runs[0].mfu=0.30,0.32,0.34,0.36,0.38,0.40', '--replications', '5000', '--workers', '1', '--force'],
+    out: 'sweep.csv',
+    afterMs: 2_500,
+  },
+];
 
-  it('a long single run (once uninterruptible until its simulation ended)', async () => {
-    const out = tempDir();
-    const result = await runUntilInterrupted(['run', 'test/fixtures/hostile/interrupt/long-run.yaml', '--format', 'json', '--out', join(out, 'report.json')], 2_000);
-    expectStopped(result, out);
-    rmSync(out, { recursive: true });
-  }, 60_000);
-
-  it('compare (once it wrote its report, then exited 130)', async () => {
-    const out = tempDir();
-    const result = await runUntilInterrupted(['compare', 'scenarios/lease-vs-cloud.yaml', '--replications', '5000', '--force', '--format', 'json', '--out', join(out, 'compare.json')], 2_000);
-    expectStopped(result, out);
-    rmSync(out, { recursive: true });
-  }, 60_000);
-
-  it('sensitivity', async () => {
-    const out = tempDir();
-    const result = await runUntilInterrupted(['sensitivity', 'scenarios/lease-vs-cloud.yaml', '--replications', '500', '--force', '--out', join(out, 'tornado.txt')], 2_000);
-    expectStopped(result, out);
-    rmSync(out, { recursive: true });
-  }, 60_000);
-
-  it('a sweep, keeping only its completed points for a resume', async () => {
-    const out = tempDir();
-    const result = await runUntilInterrupted(['sweep', 'scenarios/small.yaml', '--set', 'runs[0].mfu=0.30,0.32,0.34,0.36,0.38,0.40', '--replications', '5000', '--workers', '1', '--force', '--out', join(out, 'sweep.csv')], 2_500);
-    expectStopped(result, out);
-    rmSync(out, { recursive: true });
-  }, 60_000);
+describe('Ctrl-C stops every long computation within a second, exit 130, nothing written', () => {
+  for (const c of cases) it(c.what, () => expectInterruptible(c.args, c.out, c.afterMs), 60_000);
 });
 
 describe('outputs', () => {

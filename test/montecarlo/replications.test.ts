@@ -55,6 +55,22 @@ describe('capsim run --replications', () => {
     expect(merged.stdout).toBe(whole);
   });
 
+  it('merges shards of a scenario with uncertain inputs and date metrics into the bytes of the unsharded run', async () => {
+    const dir = tempDir();
+    const args = ['run', 'scenarios/lease-tenant-share.yaml', '--replications', '4', '--format', 'json', '--quiet', '--workers', '1'];
+    const whole = await runCli(...args);
+    expect(whole.code, whole.stderr).toBe(0);
+    const statistics = JSON.parse(whole.stdout).statistics as Record<string, { unit?: string }>;
+    expect(Object.values(statistics).some((s) => s.unit === 'date')).toBe(true);
+    for (const k of [1, 2]) {
+      const part = await runCli(...args, '--shard', `${k}/2`, '--out', join(dir, `part-${k}.json`));
+      expect(part.code, part.stderr).toBe(0);
+    }
+    const merged = await runCli('merge', join(dir, 'part-2.json'), join(dir, 'part-1.json'));
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
   it('renders the table and CSV formats, one line per metric', async () => {
     const table = await runCli('run', scenario, '--replications', '5', '--workers', '1', '--metric', 'cluster.utilization');
     expect(table.code).toBe(0);

@@ -41,6 +41,21 @@ describe('capsim sweep', () => {
     expect(merged.stdout).toBe(one.stdout);
   });
 
+  it('merges shards of a sweep of the decision (--compare, uncertain inputs) to the bytes of the unsharded sweep', async () => {
+    const dir = tempDir();
+    const args = ['sweep', 'scenarios/lease-tenant-share.yaml', '--compare', '--set', 'cluster.racks=278,919', '--replications', '2', '--workers', '1', '--quiet', '--format', 'json'];
+    const whole = await runCli(...args);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(JSON.parse(whole.stdout).uncertainInputs.length).toBeGreaterThan(0);
+    for (const k of [1, 2]) {
+      const part = await runCli(...args, '--shard', `${k}/2`, '--out', join(dir, `p${k}.json`));
+      expect(part.code, part.stderr).toBe(0);
+    }
+    const merged = await runCli('merge', join(dir, 'p2.json'), join(dir, 'p1.json'), '--format', 'json');
+    expect(merged.stderr).toBe('');
+    expect(merged.stdout).toBe(whole.stdout);
+  });
+
   it('samples a Latin hypercube: n points, one in each stratum of every range, whole values for whole bounds', async () => {
     const { code, stdout } = await runCli('sweep', 'scenarios/small.yaml', '--range', 'cluster.racks=8:16', '--range', 'runs[1].mfu=0.3:0.5', '--lhs', '4', '--replications', '2', '--workers', '1', '--format', 'json', '--quiet');
     expect(code).toBe(0);

@@ -31,8 +31,17 @@ describe('hostile work: refused before it runs, with the estimate and the limit'
     expect(stderr).toMatch(/496,\d{3} jobs/);
   });
 
-  it('compare with a spot option preempted every minute: the spot simulation would not fit in memory', async () => {
-    await expectRefusal(['compare', join(dir, 'spot-preempted-every-minute.yaml'), '--replications', '2'], { message: /spot-preempted-every-minute\.yaml: error: one simulation is estimated to need [\d.]+ GiB/, within: 10_000 });
+  it('compare, breakeven, a sweep of the decision and a run with a spot option preempted every minute: the spot simulation would not fit in memory', async () => {
+    const file = join(dir, 'spot-preempted-every-minute.yaml');
+    for (const argv of [
+      ['compare', file, '--replications', '2'],
+      ['breakeven', file, '--vary', 'cloud-price', '--between', 'lease,spot', '--replications', '2'],
+      ['sweep', file, '--compare', '--set', 'cluster.racks=64,65', '--replications', '2'],
+      // The table lists the alternatives at the run's seed: the options are simulated too.
+      ['run', file],
+    ]) {
+      await expectRefusal(argv, { message: /spot-preempted-every-minute\.yaml: error: one simulation is estimated to need [\d.]+ GiB/, within: 10_000 });
+    }
   });
 
   it('a Latin hypercube of 10^8 points is refused at the count, before a point is drawn', async () => {

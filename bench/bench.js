@@ -13,7 +13,7 @@ import { createRunner } from '../dist/montecarlo/pool.js';
 import { replicate } from '../dist/montecarlo/replicate.js';
 import { floorLoop } from './floor-loop.js';
 
-const file = 'scenarios/colossus-2-reflection.yaml';
+const file = 'bench/engine.yaml';
 const cores = availableParallelism();
 const fmt = (x, digits = 1) => x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const peakMb = () => fmt(process.resourceUsage().maxRSS / 1024, 0);

@@ -64,7 +64,9 @@ export function registerSize(program: Command, io: Io): void {
       if (!loaded.scenario.facility) {
         throw new ScenarioError([{ ...error('no-facility', ['facility'], 'expected a facility section (supply, cooling, site) to size; see the README'), file }]);
       }
-      const settings = { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years: opts.years ?? 30, seed: opts.seed ?? loaded.scenario.seed };
+      // Nothing is drawn here: an uncertain input is sized at its median draw, and the answer says so.
+      const nominalInputs = loaded.uncertainty?.inputs.map((i) => `${i.path} = ${Number(i.nominal.toPrecision(6))}`) ?? [];
+      const settings = { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years: opts.years ?? 30, seed: opts.seed ?? loaded.scenario.seed, nominalInputs };
       const rendered = await computeOffThread({ kind: 'size', scenario: loaded.scenario, settings, format: opts.format }, io.offThread ?? false);
       emit(io, 'text' in rendered ? rendered.text : '', out);
     });

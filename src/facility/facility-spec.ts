@@ -39,6 +39,8 @@ export interface CampusSpec {
   /** The campus as written, before the shares: for the report. */
   campusSupplyMw: number;
   campusPlantMw: number;
+  /** The racks the campus was built for, when written in racks (`campus.racks`). */
+  racks: number | null;
   otherTenants: Array<{ name: string; itMw: number; fromHour: number }>;
 }
 

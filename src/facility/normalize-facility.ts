@@ -67,6 +67,7 @@ function normalizeCampus(c: WrittenFacility['campus'], supply: SupplySpec, cooli
     plantShare: c.plantShare ?? byRacks,
     campusSupplyMw: (supply.gridSteps[0]?.gridMw ?? 0) + turbines,
     campusPlantMw: cooling.plantCapacityMw,
+    racks: c.racks ?? null,
     otherTenants: (c.otherTenants ?? []).map((t) => ({ name: t.name, itMw: t.itMw, fromHour: t.from === undefined ? 0 : Math.max(0, hourOf(t.from)) })),
   };
 }

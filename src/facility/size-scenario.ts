@@ -16,6 +16,8 @@ export interface SizeOptions {
   percentile: number;
   years: number;
   seed: number;
+  /** The uncertain inputs, each `path = value` at its median draw (nothing is drawn when sizing). */
+  nominalInputs?: string[];
 }
 
 export type Sizing = ReturnType<typeof sizeScenario>;
@@ -41,12 +43,14 @@ export function sizeScenario(s: Scenario, options: SizeOptions) {
   if (!f) throw new Error('sizeScenario needs a facility');
   const firstGrid = f.supply.gridSteps[0]?.gridMw ?? 0;
   const t = f.supply.turbines;
+  // A campus share makes these fractions of the written megawatts: one decimal is a planner's precision.
+  const mw = (x: number) => Number(x.toFixed(1));
   const envelopes: Array<{ supply: 'N' | 'N-1'; mw: number; description: string }> =
     options.envelopeMw !== undefined
       ? [{ supply: 'N', mw: options.envelopeMw, description: `${options.envelopeMw} MW ${options.basis === 'it' ? 'of IT (critical) load' : 'at the facility meter'}, given on the command line` }]
       : [
-          { supply: 'N', mw: firstGrid + t.units * t.unitMw, description: `grid ${firstGrid} MW + ${t.units} turbines x ${t.unitMw} MW, all in service` },
-          ...(t.units > 0 ? [{ supply: 'N-1' as const, mw: firstGrid + (t.units - 1) * t.unitMw, description: `grid ${firstGrid} MW + ${t.units - 1} of ${t.units} turbines: the largest unit out (firm capacity)` }] : []),
+          { supply: 'N', mw: firstGrid + t.units * t.unitMw, description: `grid ${mw(firstGrid)} MW + ${t.units} turbines x ${mw(t.unitMw)} MW, all in service` },
+          ...(t.units > 0 ? [{ supply: 'N-1' as const, mw: firstGrid + (t.units - 1) * t.unitMw, description: `grid ${mw(firstGrid)} MW + ${t.units - 1} of ${t.units} turbines: the largest unit out (firm capacity)` }] : []),
         ];
   const weather = weatherFor(s, options);
   const weatherName = f.weather.typicalYear ? `the weather file ${f.weather.file}` : `${options.years} years of the site's synthetic weather (seed ${options.seed})`;
@@ -82,7 +86,7 @@ export function sizeScenario(s: Scenario, options: SizeOptions) {
         ? {
             campus: f.campus.otherTenants.length > 0
               ? `other tenants take ${othersItMw} MW of IT (${f.campus.otherTenants.map((o) => o.name).join(', ')}) from the supply and the plant first`
-              : `the lease buys ${f.campus.supplyShare * 100}% of the campus's ${f.campus.campusSupplyMw} MW of supply and ${f.campus.plantShare * 100}% of its ${f.campus.campusPlantMw} MW plant`,
+              : `the lease buys ${mw(f.campus.supplyShare * 100)}% of the campus's ${mw(f.campus.campusSupplyMw)} MW of supply and ${mw(f.campus.plantShare * 100)}% of its ${mw(f.campus.campusPlantMw)} MW plant${f.campus.racks !== null ? ` (its ${s.cluster.maxRacks} racks of the ${f.campus.racks} the campus was built for)` : ''}`,
           }
         : {}),
       site: f.site.name,
@@ -105,6 +109,8 @@ export function sizeScenario(s: Scenario, options: SizeOptions) {
       capLaw: describeCapLaw(f.capLaw),
       defaultsFrom: 'src/facility/defaults.ts and src/catalog/sites.ts (each number with its source or argued assumption)',
       referenceFigure: `${facilityDefaults.site === f.site.id ? 'reference/hardware.md: ~919 GB300 racks at 150 MW with PUE 1.2 and no campus overhead [D]' : 'none'}`,
+
+      ...(options.nominalInputs && options.nominalInputs.length > 0 ? { uncertainInputs: `each at its median draw: ${options.nominalInputs.join(', ')}` } : {}),
     },
   };
 }

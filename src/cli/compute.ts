@@ -11,7 +11,7 @@ import { Interrupted } from './interrupt.js';
 export type ComputeTask =
   | { kind: 'run'; scenario: Scenario; written: WrittenScenario; inputs: Record<string, number> | null; seed: number | undefined; provenance: Provenance; format: 'table' | 'json' | 'md' | 'csv' | 'html'; resolution: Resolution; series: boolean; colour: boolean }
   | { kind: 'size'; scenario: Scenario; settings: SizeOptions; format: 'table' | 'json' }
-  | { kind: 'replications-html'; scenario: Scenario; seed: number; provenance: Provenance; input: ReplicationsInput }
+  | { kind: 'replications-html'; scenario: Scenario; seed: number; provenance: Provenance; input: ReplicationsInput; sections: Record<string, unknown> }
   | { kind: 'diff'; a: Scenario; b: Scenario; settings: Omit<DiffSettings, 'onProgress'>; sides: { a: Provenance; b: Provenance }; format: 'table' | 'json'; all: boolean };
 
 /** A rendered report: one text, or the CSV tables by name. */
@@ -58,7 +58,7 @@ export async function compute(task: ComputeTask, hooks: ComputeHooks = {}): Prom
     }
     case 'replications-html': {
       const { renderReplicationsHtml } = await import('../reports/html/replications-page.js');
-      return { text: await renderReplicationsHtml(task.scenario, task.seed, task.provenance, task.input) };
+      return { text: await renderReplicationsHtml(task.scenario, task.seed, task.provenance, task.input, task.sections) };
     }
   }
 }

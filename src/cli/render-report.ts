@@ -1,3 +1,4 @@
+import { optionSections } from './option-sections.js';
 import type { RunRecord } from '../simulation/record.js';
 import type { Summary } from '../reports/summary.js';
 import type { Resolution } from '../reports/series.js';
@@ -78,8 +79,5 @@ async function alternativesSection(opts: RenderOptions, seed: number, doc: Doc, 
  * and the lease against cloud chart.
  */
 async function comparisonSections(opts: RenderOptions, seed: number, onProgress: Progress): Promise<Record<string, unknown>> {
-  const c = await comparison(opts, seed, onProgress);
-  // The lease-against-cloud line prices a lease GPU-hour's work on each cloud's own hardware.
-  const perLeaseHour = new Map(c.breakEven.map((b) => [b.against, b.cloudPricePerLeaseGpuHourUsd]));
-  return { options: c.options.map((o) => ({ ...o, priceUsdPerGpuHour: perLeaseHour.get(o.name) ?? o.priceUsdPerGpuHour })) };
+  return optionSections(await comparison(opts, seed, onProgress));
 }

@@ -20,6 +20,10 @@ import type { ReplicationsBody } from '../montecarlo/merge.js';
 import { numericStatistics } from '../montecarlo/metric-accumulator.js';
 import { checkMetrics } from '../montecarlo/check-metrics.js';
 import { describeInputs, scenarioAt } from '../scenario/uncertainty.js';
+import type { LoadedScenario } from '../scenario/load.js';
+import type { BlockRunner } from '../montecarlo/pool.js';
+import { resolveOptions } from '../procurement/resolve-options.js';
+import { optionEstimates } from './option-estimates.js';
 
 /** The options `capsim run` gains for Monte Carlo. */
 export interface MonteCarloRunOptions {
@@ -60,7 +64,9 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
   const count = range.to - range.from;
   // The HTML page simulates replication 0 again; a --metric is checked on one replication first.
   const extra = (opts.format === 'html' ? 1 : 0) + (include.length > 0 ? 1 : 0);
-  const simulations = [{ count: count + extra, estimate: estimateWork(loaded.scenario) }];
+  // The page also compares the scenario's options over the same replications.
+  const options = opts.format === 'html' && Array.isArray((loaded.written as { options?: unknown }).options) ? resolveOptions(loaded.written, loaded.scenario) : [];
+  const simulations = [{ count: count + extra, estimate: estimateWork(loaded.scenario) }, ...optionEstimates(loaded.scenario, options).map((s) => ({ count: s.count * count, estimate: s.estimate }))];
   const runner = await budgetedRunner(io, { what: `${count} replications`, simulations, asked: opts.workers, blocks: count }, file, opts.force ?? false);
   const progress = createProgress(io, opts.quiet ?? false, 'replications');
   const provenance = { version: header.version, scenarioHash: hash };
@@ -79,7 +85,9 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
     } else if (opts.format === 'html') {
       const { replicationsInput } = await import('../reports/html/replications.js');
       const input = replicationsInput(result.accumulator.replications, numericStatistics(result.accumulator.statistics()), result.accumulator.toData());
-      const rendered = await computeOffThread({ kind: 'replications-html', scenario: scenarioAt(loaded, seed, 0).scenario, seed, provenance, input }, io.offThread ?? false);
+      // The options over the same replications (the same draws), so the page keeps its comparison.
+      const sections = await runInterruptibly(runner, () => replicatedOptions(loaded, seed, replications, runner));
+      const rendered = await computeOffThread({ kind: 'replications-html', scenario: scenarioAt(loaded, seed, 0).scenario, seed, provenance, input, sections }, io.offThread ?? false);
       emit(io, 'text' in rendered ? rendered.text : '', out);
     } else {
       emit(io, renderMonteCarlo(monteCarloReport(header, result.accumulator, include), opts.format as MonteCarloFormat), out);
@@ -88,4 +96,13 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
     progress.stop();
     await runner.close();
   }
+}
+
+/** A scenario's procurement options compared over the run's replications, for its HTML page; none without options. */
+async function replicatedOptions(loaded: LoadedScenario, seed: number, replications: number, runner: BlockRunner): Promise<Record<string, unknown>> {
+  const options = (loaded.written as { options?: unknown }).options;
+  if (!Array.isArray(options) || options.length === 0) return {};
+  const [{ compareOptionsOn }, { optionSections }] = await Promise.all([import('../procurement/compare.js'), import('./option-sections.js')]);
+  const c = await compareOptionsOn(runner, loaded, resolveOptions(loaded.written, loaded.scenario), { seed, replications }, { version: '', scenarioHash: '' });
+  return optionSections(c);
 }

@@ -24,8 +24,10 @@ export function verdictOf(c: Comparison): Verdict {
   if (!winner || !baseline) return { answer: 'The scenario has no options to compare.', notes: [] };
   const sure = replications > 1 ? `; it is the cheapest in ${formatPercent(winner.probabilityCheapest, 0)} of ${replications} paired replications` : '';
   let answer: string;
-  if (winner.deliveredAllShare === 0) {
-    answer = `No option delivers all the work of the named runs within the term; ${winner.name} delivers the most for its money (${formatPercent(winner.deliveredShare, 0)} of the work, NPV ${formatUsd(winner.npvUsd)}).`;
+  if (winner.deliveredAllShare < 1) {
+    // The rank puts every option that always finishes first: none did, so no price compares the same work.
+    const some = winner.deliveredAllShare > 0 ? `, all of it in ${formatPercent(winner.deliveredAllShare, 0)} of replications` : '';
+    answer = `No option delivers all the work of the named runs within the term in every replication; ${winner.name} delivers the most (${formatPercent(winner.deliveredShare, 0)} of the work${some}, NPV ${formatUsd(winner.npvUsd)}). Options that leave different work undone are not compared like for like: lengthen the term or shorten the plan.`;
   } else if (winner.name !== baseline.name) {
     const d = winner.npvDifferenceFromBaselineUsd;
     answer = `${winner.name} is the cheapest way to deliver the work: NPV ${formatUsd(winner.npvUsd)} against ${formatUsd(baseline.npvUsd)} for ${baseline.name}, ${formatUsd(-d.meanUsd)} less${interval(d, -1)}${sure}.`;

@@ -43,6 +43,14 @@ describe('the verdict of a comparison', () => {
     expect(v.notes.some((n) => n.startsWith('small-cloud leaves work undone within the term'))).toBe(true);
     expect(v.notes.some((n) => n.startsWith('One replication: no interval'))).toBe(true);
   });
+
+  it('says no option is compared like for like when none delivers all the work in every replication', () => {
+    // A run of two months in a one-month term: every option leaves it unfinished.
+    const long = { ...base, runs: [aRun({ name: 'long', racks: 4, totalFlop: 4 * 72 * 5000e12 * 0.4 * 3600 * 24 * 60 })] };
+    const v = verdictOf(compare({ ...long, options: [{ name: 'lease', kind: 'lease' }, { name: 'cloud', kind: 'on-demand', priceUsdPerGpuHour: 1 }] }));
+    expect(v.answer).toMatch(/^No option delivers all the work of the named runs within the term in every replication; (lease|cloud) delivers the most \(\d+% of the work, NPV /);
+    expect(v.answer).toContain('not compared like for like');
+  });
 });
 
 describe('the verdict under uncertain inputs', () => {

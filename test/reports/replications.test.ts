@@ -38,6 +38,44 @@ describe('a report across replications', () => {
     expect(merged.replicationTable?.map((t) => t.metric)).toEqual(['utilization']);
   });
 
+  it('reads the headline figures as means with their intervals, and counts the replications in which each run finished', () => {
+    const withProgress = withReplications(
+      data,
+      replicationsInput(
+        10,
+        [
+          ['cluster.utilization', stats(0.4, 0.01)],
+          ['money.idleCostUsd', stats(123, 4)],
+        ],
+        { replications: 10, metrics: [['runs.a.progress', { values: { exact: [[1, 10]] } }], ['runs.b.progress', { values: { exact: [[0.5, 3], [1, 7]] } }]] },
+      ),
+    );
+    expect(withProgress.means?.cluster.utilization).toBe(0.4);
+    expect(withProgress.means?.money.idleCostUsd).toBe(123);
+    // What the statistics do not cover stays replication 0's, and the tables keep replication 0.
+    expect(withProgress.means?.cluster.goodput).toBe(data.summary.cluster.goodput);
+    expect(withProgress.summary).toBe(data.summary);
+    const [low, high] = withProgress.intervals?.get('cluster.utilization') ?? [NaN, NaN];
+    expect(low).toBeCloseTo(0.39, 12);
+    expect(high).toBeCloseTo(0.41, 12);
+    expect([...(withProgress.completedIn ?? [])]).toEqual([
+      ['a', 10],
+      ['b', 7],
+    ]);
+  });
+
+  it('a replicated page of a scenario with options keeps them, compared over the same replications, and shows the headline means with intervals', async () => {
+    const out = join(tempDir(), 'lvc.html');
+    const result = await runCli('run', 'scenarios/lease-vs-cloud.yaml', '--replications', '3', '--workers', '1', '--quiet', '--format', 'html', '--out', out);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('data-chart="options"');
+    expect(html).toContain('the mean over the same 3 replications');
+    expect(html).toMatch(/<div class="interval">95% interval [^<]+ to [^<]+<\/div>/);
+    expect(html).toMatch(/training runs completed in the term in all 3 replications/);
+  }, 120_000);
+
   it('capsim run --replications --format html writes the page with whiskers, histograms and the statistics table', async () => {
     const out = join(tempDir(), 'mc.html');
     const result = await runCli('run', 'scenarios/small.yaml', '--replications', '12', '--workers', '1', '--quiet', '--format', 'html', '--out', out);

@@ -54,7 +54,7 @@ export function chartsFor(data: ReportData): Chart[] {
     charts.push({
       id: 'options',
       title: 'The same work, bought other ways',
-      caption: "Each procurement option's total cost over the term as it bills (a reservation's commitment whatever the use; an owner's capex less resale), on this run's seed, ranked as capsim compare ranks them: pale bars left some of the work undone. capsim compare --format html gives the decision with its intervals.",
+      caption: `Each procurement option's total cost over the term as it bills (a reservation's commitment whatever the use; an owner's capex less resale), ${data.replications ? `the mean over the same ${data.replications.count} replications` : "on this run's seed"}, ranked as capsim compare ranks them: pale bars left some of the work undone. capsim compare --format html gives the decision with its intervals.`,
       spec: optionCostChart(data.optionCosts, 'total cost over the term'),
     });
   }

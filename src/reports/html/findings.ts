@@ -8,7 +8,7 @@ import type { OptionCost } from './option-cost-chart.js';
  * of it the plan uses (named runs, and a workload's jobs when it has one), what failures and the
  * facility cost, when the work runs out, and what the same work costs bought other ways.
  */
-export function keyFindings(s: Summary, options: readonly OptionCost[] = []): string[] {
+export function keyFindings(s: Summary, options: readonly OptionCost[] = [], replications = 1): string[] {
   const c = s.cluster;
   const m = s.money;
   const q = s.queue;
@@ -54,7 +54,7 @@ export function keyFindings(s: Summary, options: readonly OptionCost[] = []): st
   const alternative = options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid' && o.deliveredAll);
   if (lease && alternative) {
     out.push(
-      `Bought the cheapest other way that does all the work, ${alternative.option}, the same runs cost ${formatUsd(alternative.usd)} over the term against ${formatUsd(lease.usd)} for the lease (this seed; capsim compare --format html ranks every option with its intervals).`,
+      `Bought the cheapest other way that does all the work, ${alternative.option}, the same runs cost ${formatUsd(alternative.usd)} over the term against ${formatUsd(lease.usd)} for the lease (${replications > 1 ? `mean of ${replications} replications` : 'this seed'}; capsim compare --format html ranks every option with its intervals).`,
     );
   }
   const priciest = [...s.runs].sort((a, b) => b.costUsageShareUsd - a.costUsageShareUsd)[0];

@@ -29,10 +29,10 @@ export async function renderHtml(data: ReportData): Promise<string> {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${h(s.scenario.name)} · capsim report</title><link rel="icon" href="data:,"><style>${styles}</style></head>
 <body><main>
-${headerHtml(s)}
-${data.replications ? `<p class="note">${formatCount(data.replications.count)} replications. The costs per run and the section “Across replications” summarise all of them; the timeline, the utilization chart and the tables show replication ${s.capsim.replication}.</p>` : ''}
-<section class="findings"><h2>In brief</h2><ul>${keyFindings(s, data.optionCosts).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
-${kpisHtml(s)}
+${headerHtml(s, data.intervals?.get('scenario.racks'))}
+${data.replications ? `<p class="note">${formatCount(data.replications.count)} replications. The headline figures and the figures in brief are means over them (the headline's with the 95% interval of each mean); so are the costs per run, the options and the section “Across replications”. Dates, the timeline, the utilization chart and the tables are replication ${s.capsim.replication}'s.</p>` : ''}
+<section class="findings"><h2>In brief</h2><ul>${keyFindings(data.means ?? s, data.optionCosts, data.replications?.count).map((f) => `<li>${h(f)}</li>`).join('')}</ul></section>
+${kpisHtml(data)}
 ${section('utilization')}
 ${section('timeline', runsTableHtml(s))}
 ${section('run-costs')}
@@ -49,26 +49,36 @@ ${inputsHtml(s)}
 `;
 }
 
-function headerHtml(s: Summary): string {
+/** `racks`: across replications, the interval of the mean of racks drawn, when the share is uncertain. */
+function headerHtml(s: Summary, racks?: readonly [number, number]): string {
   const sc = s.scenario;
+  const drawn = racks && racks[0] !== racks[1] ? ` (replication ${s.capsim.replication}'s draw of an uncertain share)` : '';
   return `<header><div class="kicker">capsim capacity report</div><h1>${h(sc.name)}</h1>
-<div class="sub">${h(sc.start)} to ${h(sc.end)} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} × ${h(sc.rackName)} = ${formatCount(sc.gpus)} GPUs · lease ${formatUsd(sc.leaseMonthlyUsd)} a month</div></header>`;
+<div class="sub">${h(sc.start)} to ${h(sc.end)} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} × ${h(sc.rackName)} = ${formatCount(sc.gpus)} GPUs${drawn} · lease ${formatUsd(sc.leaseMonthlyUsd)} a month</div></header>`;
 }
 
-function kpisHtml(s: Summary): string {
+function kpisHtml(data: ReportData): string {
+  const s = data.means ?? data.summary;
   const c = s.cluster;
   const done = s.runs.filter((r) => r.status === 'completed').length;
-  const tiles: Array<[string, string]> = [
-    [formatUsd(s.money.leasePaidUsd), 'lease paid over the term'],
-    [formatPercent(c.utilization), 'utilization (allocated / available GPU-hours)'],
-    [formatPercent(c.goodput), 'goodput (productive / available GPU-hours)'],
-    [formatUsd(s.money.idleCostUsd), 'paid for idle, spare and down capacity'],
-    [formatUsd(s.money.costPerAvailableGpuHourUsd), 'per available GPU-hour'],
-    [formatUsd(s.money.costPerAllocatedGpuHourUsd), 'per allocated GPU-hour'],
-    [`${done} of ${s.runs.length}`, 'training runs completed in the term'],
-    [formatCount(c.interruptions), `interruptions · ${formatCount(c.lostGpuHours)} GPU-hours lost`],
+  const replications = data.replications?.count ?? 0;
+  // With replications: the runs that finished in every one of them, and each figure's interval.
+  const always = data.completedIn ? s.runs.filter((r) => (data.completedIn?.get(r.name) ?? 0) >= replications).length : null;
+  const within = (path: string, format: (x: number) => string) => {
+    const ci = data.intervals?.get(path);
+    return ci ? `95% interval ${format(ci[0])} to ${format(ci[1])}` : '';
+  };
+  const tiles: Array<[string, string, string]> = [
+    [formatUsd(s.money.leasePaidUsd), 'lease paid over the term', within('money.leasePaidUsd', formatUsd)],
+    [formatPercent(c.utilization), 'utilization (allocated / available GPU-hours)', within('cluster.utilization', (x) => formatPercent(x))],
+    [formatPercent(c.goodput), 'goodput (productive / available GPU-hours)', within('cluster.goodput', (x) => formatPercent(x))],
+    [formatUsd(s.money.idleCostUsd), 'paid for idle, spare and down capacity', within('money.idleCostUsd', formatUsd)],
+    [formatUsd(s.money.costPerAvailableGpuHourUsd), 'per available GPU-hour', within('money.costPerAvailableGpuHourUsd', formatUsd)],
+    [formatUsd(s.money.costPerAllocatedGpuHourUsd), 'per allocated GPU-hour', within('money.costPerAllocatedGpuHourUsd', formatUsd)],
+    always === null ? [`${done} of ${s.runs.length}`, 'training runs completed in the term', ''] : [`${always} of ${s.runs.length}`, `training runs completed in the term in all ${formatCount(replications)} replications`, ''],
+    [formatCount(c.interruptions), `interruptions · ${formatCount(c.lostGpuHours)} GPU-hours lost`, within('cluster.interruptions', formatCount)],
   ];
-  return `<section class="kpis">${tiles.map(([v, l]) => `<div class="kpi"><div class="value">${h(v)}</div><div class="label">${h(l)}</div></div>`).join('')}</section>`;
+  return `<section class="kpis">${tiles.map(([v, l, ci]) => `<div class="kpi"><div class="value">${h(v)}</div><div class="label">${h(l)}</div>${ci ? `<div class="interval">${h(ci)}</div>` : ''}</div>`).join('')}</section>`;
 }
 
 function runsTableHtml(s: Summary): string {

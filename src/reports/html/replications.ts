@@ -1,4 +1,5 @@
 import type { ReportData, RunCost } from './report-data.js';
+import type { Summary } from '../summary.js';
 import { runMetricPath } from '../metric-path.js';
 
 /** The statistics of one metric across replications (as capsim's Monte Carlo reports them). */
@@ -51,8 +52,18 @@ export function withReplications(data: ReportData, input: ReplicationsInput): Re
     const pairs = input.distributions.get(path);
     return pairs && pairs.length > 0 ? [{ metric, unit, values: pairs.flatMap(([v, count]) => Array<number>(count).fill(v)) }] : [];
   });
+  const intervals = new Map<string, readonly [number, number]>();
+  for (const [path, s] of input.statistics) if (s.ci95Low !== null && s.ci95High !== null) intervals.set(path, [s.ci95Low, s.ci95High]);
+  // A run finished in a replication when its progress reached 1 there.
+  const completedIn = new Map(
+    data.summary.runs.map((run) => [run.name, (input.distributions.get(runMetricPath(run.name, 'progress')) ?? []).reduce((n, [v, count]) => n + (v >= 1 ? count : 0), 0)]),
+  );
   return {
     ...data,
+    // The headline figures and In brief read the means; the tables and the timeline stay replication 0's.
+    means: meanSummary(data.summary, (path) => stat(path)?.mean),
+    intervals,
+    completedIn,
     runCosts: [...runCosts, ...data.runCosts.filter((c) => !c.option.startsWith('lease, '))],
     replications: { count: input.replications, samples },
     replicationTable: keyMetrics.flatMap(([path, metric, unit]) => {
@@ -60,6 +71,24 @@ export function withReplications(data: ReportData, input: ReplicationsInput): Re
       return s ? [{ metric, unit, ...s }] : [];
     }),
   };
+}
+
+/**
+ * The summary with every number of its cluster, money and runs replaced by its mean over the
+ * replications (by the statistics' paths: `cluster.utilization`, `runs.<name>.ettr`); texts
+ * (names, dates, statuses) and nested figures stay replication 0's.
+ */
+export function meanSummary(s: Summary, mean: (path: string) => number | undefined): Summary {
+  const means = <T extends object>(o: T, prefix: string): T => {
+    const copy = { ...o } as Record<string, unknown>;
+    for (const [key, value] of Object.entries(copy)) {
+      if (typeof value !== 'number') continue;
+      const m = mean(`${prefix}.${key}`);
+      if (m !== undefined) copy[key] = m;
+    }
+    return copy as T;
+  };
+  return { ...s, cluster: means(s.cluster, 'cluster'), money: means(s.money, 'money'), runs: s.runs.map((r) => means(r, runMetricPath(r.name, '').slice(0, -1))) };
 }
 
 /**

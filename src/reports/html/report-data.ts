@@ -45,6 +45,12 @@ export interface ReportData {
   /** Each procurement option's cost of the scenario's work as billed, by rank (as `capsim compare` ranks them). */
   optionCosts: OptionCost[];
   replications: { count: number; samples: MetricSamples[] } | null;
+  /** Across replications: the summary with each of its numbers the mean over the replications. */
+  means?: Summary;
+  /** Across replications: the 95% interval of a headline metric's mean, by its path (`cluster.utilization`). */
+  intervals?: ReadonlyMap<string, readonly [number, number]>;
+  /** Across replications: in how many replications every named run finished, by run name. */
+  completedIn?: ReadonlyMap<string, number>;
   /** Statistics of the key metrics across replications, when there are replications. */
   replicationTable?: Array<{ metric: string; unit: string; n: number; mean: number; sd: number | null; p5: number; p50: number; p95: number; ci95Low: number | null; ci95High: number | null }>;
 }

@@ -15,6 +15,7 @@ section{background:#fff;border:1px solid #e1e6eb;border-radius:6px;padding:18px 
 .kpi{background:#fff;border:1px solid #e1e6eb;border-radius:6px;padding:12px 14px}
 .kpi .value{font-size:22px;font-weight:650;font-variant-numeric:tabular-nums}
 .kpi .label{font-size:12px;color:#5b6570}
+.kpi .interval{font-size:11px;color:#7a848e;margin-top:2px;font-variant-numeric:tabular-nums}
 figure{margin:10px 0 0}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption,.note{color:#5b6570;font-size:12px;margin-top:6px}

@@ -1,3 +1,4 @@
+import { formatUsd } from '../reports/format.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Comparison } from './compare.js';
 
@@ -12,6 +13,8 @@ export interface Alternative {
   /** Total cost / workGpuHours: what a GPU-hour of the scenario's work cost under this option. */
   usdPerWorkGpuHour: number | null;
   deliveredShare: number;
+  /** What made this seed's cost differ from the terms as written: the lessor's termination. */
+  note: string | null;
 }
 
 /**
@@ -38,6 +41,14 @@ export function alternatives(c: Comparison, scenario: Scenario): Alternative[] {
         workGpuHours,
         usdPerWorkGpuHour: workGpuHours > 0 ? o.totalCostUsd / workGpuHours : null,
         deliveredShare: o.deliveredShare,
+        note: terminationNote(o),
       };
     });
+}
+
+/** A lease the lessor ended at this seed costs its fees until then plus the fallback's bill for the rest. */
+function terminationNote(o: Comparison['options'][number]): string | null {
+  const risk = o.lease?.terminationRisk;
+  if (!risk || risk.terminatedShare === 0) return null;
+  return `the lessor ended ${o.name} at this seed (${risk.noticeDays} days' notice); the runs still to do moved to ${o.lease?.fallback ?? 'no fallback'}: ${formatUsd(risk.costWithoutRiskUsd)} without the termination, ${formatUsd(Math.abs(risk.expectedCostUsd))} ${risk.expectedCostUsd >= 0 ? 'more' : 'less'} with it`;
 }

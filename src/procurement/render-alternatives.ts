@@ -11,6 +11,7 @@ export function renderAlternatives(rows: readonly Alternative[], doc: Doc): stri
       ['option', 'kind', 'hardware', 'total cost', 'work delivered, GPU-h', 'per GPU-hour of work', 'work done'],
       rows.map((r) => [r.option, r.kind, r.rack, formatUsd(r.totalCostUsd), formatCount(r.workGpuHours), formatUsd(r.usdPerWorkGpuHour), formatPercent(r.deliveredShare, 0)]),
     ),
+    ...rows.flatMap((r) => (r.note ? [doc.text(`${r.note.charAt(0).toUpperCase()}${r.note.slice(1)}.`)] : [])),
     doc.text("A GPU-hour of work is a GPU-hour of the scenario's own rack at each run's speed there, so hardware that does less per hour costs more per unit of work."),
   ];
 }

@@ -30,6 +30,25 @@ describe('the alternatives a run lists beside the lease', () => {
     expect((h100?.totalCostUsd ?? 0) / 2 / (2 * 144 * 24)).toBeCloseTo(5000 / 1979, 2);
   });
 
+  it('say when the lessor ended the lease at this seed, and what that cost against the lease as written', () => {
+    const written = aWrittenScenario({
+      end: '2027-03-31',
+      runs: [aRun({ name: 'long', racks: 4, submit: '2026-09-01', totalFlop: 4e24 })],
+      lease: { monthlyUsd: 1_000_000, exit: { minimumMonths: 3, noticeDays: 30 }, termination: { probabilityPerMonth: 1 }, fallback: 'cloud' },
+      options: [
+        { name: 'lease', kind: 'lease' },
+        { name: 'cloud', kind: 'on-demand', rack: 'gb300-nvl72', priceUsdPerGpuHour: 2 },
+      ],
+    });
+    const { scenario, written: w } = parseScenario(JSON.stringify(written), 'test.json');
+    const c = compareOptions({ scenario, written: w }, resolveOptions(w, scenario), { seed: 1, replications: 1 }, provenance);
+    const rows = alternatives(c, scenario);
+    expect(rows.find((r) => r.option === 'lease')?.note).toMatch(/^the lessor ended lease at this seed \(30 days' notice\); the runs still to do moved to cloud: \$[\d.]+M without the termination, \$[\d.]+[KM] (more|less) with it$/);
+    // The cloud at $2 a GPU-hour is cheaper than this lease: the termination saved money here.
+    expect(c.options.find((o) => o.name === 'lease')?.lease?.terminationRisk?.expectedCostUsd).toBeLessThan(0);
+    expect(rows.find((r) => r.option === 'cloud')?.note).toBeNull();
+  });
+
   it('capsim run lists them after the report when the scenario has options, and not otherwise', async () => {
     const withOptions = await runCli('run', 'scenarios/lease-vs-cloud.yaml');
     expect(withOptions.code).toBe(0);

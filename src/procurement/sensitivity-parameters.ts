@@ -1,3 +1,4 @@
+import { spareRacks } from '../scenario/run-racks.js';
 import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { defaults } from '../scenario/defaults.js';
@@ -93,7 +94,8 @@ export const sensitivityParameters: readonly SensitivityParameter[] = [
         ...(w.cluster.phases ? { phases: w.cluster.phases.map((ph) => ({ ...ph, racks: scaleRacks(ph.racks, k) })) } : {}),
       };
       // A run (or a reservation) larger than the smaller cluster is cut to what it can schedule.
-      const schedulable = Math.max(1, (cluster.phases ?? []).reduce((m, ph) => Math.max(m, ph.racks), cluster.racks ?? 0) - (cluster.spareRacks ?? 0));
+      const most = (cluster.phases ?? []).reduce((m, ph) => Math.max(m, ph.racks), cluster.racks ?? 0);
+      const schedulable = Math.max(1, most - spareRacks(cluster.spareRacks, most));
       const cut = (racks: number) => Math.min(racks, schedulable);
       const scheduler = w.scheduler?.reservations ? { ...w.scheduler, reservations: w.scheduler.reservations.map((r) => ({ ...r, racks: cut(r.racks) })) } : w.scheduler;
       return mapWrittenRuns(

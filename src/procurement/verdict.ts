@@ -47,12 +47,14 @@ export function verdictOf(c: Comparison): Verdict {
     const what = short.map((o) => `${o.name} ${formatPercent(o.deliveredShare, 0)}`);
     notes.push(`${list(short.map((o) => o.name))} ${short.length === 1 ? 'leaves' : 'leave'} work undone within the term (${what.join(', ')} delivered) and ${short.length === 1 ? 'ranks' : 'rank'} after the options that finish.`);
   }
+  const renting = rentingNote(ranked, winner, baseline);
+  if (renting) notes.push(renting);
   const breakEvenNote = leaseBreakEvenNote(c);
   if (breakEvenNote) notes.push(breakEvenNote);
   const risk = baseline.lease?.terminationRisk;
   if (risk && risk.probabilityPerMonth > 0) {
     notes.push(
-      `The lessor may end the lease (${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${risk.noticeDays} days' notice): it did in ${formatPercent(risk.terminatedShare, 0)} of replications, ${formatUsd(risk.expectedCostUsd)} on average with the runs left moved to ${baseline.lease?.fallback ?? 'no fallback'}.`,
+      `The lessor may end the lease (${formatPercent(risk.probabilityPerMonth, 1)} a month after ${risk.afterMonths} months, ${risk.noticeDays} days' notice): it did in ${formatPercent(risk.terminatedShare, 0)} of replications, ${risk.expectedCostUsd >= 0 ? 'costing' : 'saving'} ${formatUsd(Math.abs(risk.expectedCostUsd))} on average with the runs left moved to ${baseline.lease?.fallback ?? 'no fallback'}.`,
     );
   }
   const own = ranked.find((o) => o.own !== null);
@@ -89,6 +91,20 @@ function interval(d: ComparedOption['npvDifferenceFromBaselineUsd'], sign: 1 | -
   const [low, high] = d.ci95Usd;
   const ends = sign === 1 ? [low, high] : [-high, -low];
   return ` (95% interval ${formatUsd(ends[0] ?? 0)} to ${formatUsd(ends[1] ?? 0)})`;
+}
+
+/**
+ * When owning wins, the lease against renting still matters to a tenant who cannot build: the
+ * lease (the first option) against the cheapest cloud option that delivers all the work.
+ */
+function rentingNote(ranked: readonly ComparedOption[], winner: ComparedOption, baseline: ComparedOption): string | null {
+  if (winner.own === null || baseline.lease === null || baseline.deliveredAllShare < 1) return null;
+  const cloud = ranked.find((o) => ['on-demand', 'reserved', 'block', 'spot'].includes(o.kind) && o.deliveredAllShare === 1);
+  if (!cloud) return null;
+  const d = cloud.npvDifferenceFromBaselineUsd;
+  const cheaper = d.meanUsd >= 0;
+  const sure = d.ci95Usd === null ? '' : d.ci95Usd[0] > 0 || d.ci95Usd[1] < 0 ? ', and the interval excludes zero' : ', but the interval includes zero';
+  return `Against renting, for a tenant who does not build: ${baseline.name} is ${formatUsd(Math.abs(d.meanUsd))} ${cheaper ? 'cheaper' : 'dearer'} in NPV than ${cloud.name}, the cheapest cloud that delivers all the work${interval(d, 1)}${sure}.`;
 }
 
 /**

@@ -4,7 +4,7 @@ import { defaultCauses } from '../catalog/failures.js';
 import type { Distribution } from '../random/distributions.js';
 import { parseIsoMinutes } from '../model/time.js';
 import { flopPerTick, trainingFlop } from '../model/work.js';
-import { runRacks } from './run-racks.js';
+import { runRacks, spareRacks as spareRackCount } from './run-racks.js';
 import { youngDalyInterval } from '../model/checkpoint.js';
 import { defaults } from './defaults.js';
 import { normalizeLease } from './normalize-lease.js';
@@ -33,7 +33,7 @@ export function normalize(w: WrittenScenario): Scenario {
   const failures = normalizeFailures(w);
   const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
 
-  const spareRacks = w.cluster.spareRacks ?? defaults.spareRacks;
+  const spareRacks = spareRackCount(w.cluster.spareRacks ?? defaults.spareRacks, maxRacks);
   const runs = (w.runs ?? []).map((run, index): RunSpec => {
     const racks = runRacks(run.racks, maxRacks - spareRacks);
     const gpus = racks * rack.gpusPerRack;

@@ -1,3 +1,4 @@
+import { spareRacks } from './run-racks.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { defaults } from './defaults.js';
 import { warning, type PathSegment, type Problem } from './problems.js';
@@ -64,7 +65,7 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
   checkPue(s.lease.pue, ['lease', 'pue'], warn);
 
   const racks = s.cluster.racks ?? (s.cluster.phases ?? []).reduce((m, p) => Math.max(m, p.racks), 0);
-  const spare = s.cluster.spareRacks ?? 0;
+  const spare = spareRacks(s.cluster.spareRacks, racks);
   if (racks > 0 && spare / racks > maxPlausibleSpareShare) {
     warn('implausible-spares', ['cluster', 'spareRacks'], `${spare} of ${racks} racks held as spares is over ${maxPlausibleSpareShare * 100}%; published spare pools are 2-9%`);
   }

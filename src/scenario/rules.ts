@@ -1,3 +1,4 @@
+import { spareRacks } from './run-racks.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { checkSchedulingRules } from '../workload/rules.js';
 import { checkFacilityRules } from '../facility/facility-rules.js';
@@ -80,7 +81,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
   if (c.phases && firstPhaseMinutes > startMinutes) {
     // Allowed: the cluster is empty until the first phase.
   }
-  const spare = c.spareRacks ?? 0;
+  const spare = spareRacks(c.spareRacks, maxRacks);
   if (spare >= maxRacks && maxRacks > 0) {
     push(error('spares-exceed-racks', ['cluster', 'spareRacks'], `expected fewer spare racks than racks (${maxRacks}), found ${spare}`));
   }

@@ -93,6 +93,12 @@ export const hardwareSchema = z.strictObject({
     .optional(),
 });
 
+/** Spare racks as a share of the most racks installed, written `5%`. */
+const spareShare = z
+  .string({ error: 'expected a whole number of racks >= 0, or a share of the racks such as 5%' })
+  .regex(/^(\d+(\.\d+)?)%$/, { error: 'expected a whole number of racks >= 0, or a share of the racks such as 5%', abort: true })
+  .refine((v) => Number.parseFloat(v) < 100, { error: 'expected a share of the racks below 100%' });
+
 export const clusterSchema = z.strictObject({
   racks: wholeCount().describe('installed racks, fixed over the horizon (or give phases)').optional(),
   phases: z
@@ -100,7 +106,10 @@ export const clusterSchema = z.strictObject({
     .min(1, { error: 'expected at least one phase' })
     .describe('installed racks over time, [{from, racks}] (racks are added, never removed)')
     .optional(),
-  spareRacks: wholeNonNegative().describe(`racks held back from new work, used to restart interrupted runs at once (default ${defaults.spareRacks})`).optional(),
+  spareRacks: z
+    .union([wholeNonNegative(), spareShare], { error: 'expected a whole number of racks >= 0, or a share of the racks such as 5%' })
+    .describe(`racks held back from new work, used to restart interrupted runs at once: whole racks, or a share of the most installed (\`5%\`, rounded to the nearest rack) (default ${defaults.spareRacks})`)
+    .optional(),
 });
 
 export const failureCauseSchema = z.strictObject({
@@ -129,7 +138,7 @@ export const checkpointSchema = z.strictObject({
 /** A run's size as a share of the cluster's schedulable racks, written `95%`. */
 export const rackShare = z
   .string({ error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
-  .regex(/^(\d+(\.\d+)?)%$/, { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
+  .regex(/^(\d+(\.\d+)?)%$/, { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%', abort: true })
   .refine((v) => Number.parseFloat(v) > 0 && Number.parseFloat(v) <= 100, { error: 'expected a share of the cluster in (0%, 100%]' });
 
 export const runSchema = z.strictObject({

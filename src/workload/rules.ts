@@ -2,7 +2,7 @@ import { rackCatalog } from '../catalog/racks.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { error, warning, type PathSegment, type Problem } from '../scenario/problems.js';
 import { checkDistribution } from '../scenario/check-distribution.js';
-import { runRacks } from '../scenario/run-racks.js';
+import { runRacks, spareRacks } from '../scenario/run-racks.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { limits } from '../scenario/limits.js';
@@ -21,7 +21,7 @@ export function checkSchedulingRules(s: WrittenScenario): Problem[] {
     if (m < startMinutes || m >= endMinutes) push(error('outside-horizon', path, `expected a date within ${s.start} .. ${s.end}, found ${iso}`));
   };
   const maxRacks = s.cluster.racks ?? (s.cluster.phases ?? []).reduce((m, p) => Math.max(m, p.racks), 0);
-  const schedulable = maxRacks - (s.cluster.spareRacks ?? 0);
+  const schedulable = maxRacks - spareRacks(s.cluster.spareRacks, maxRacks);
   const runs = s.runs ?? [];
 
   const sch = s.scheduler;

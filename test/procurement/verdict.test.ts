@@ -53,6 +53,22 @@ describe('the verdict of a comparison', () => {
   });
 });
 
+describe('the verdict when owning wins', () => {
+  it('still says how the lease fares against renting, with the paired interval', () => {
+    const c = compare({
+      ...base,
+      options: [
+        { name: 'lease', kind: 'lease' },
+        { name: 'dear-cloud', kind: 'on-demand', priceUsdPerGpuHour: 20 },
+        { name: 'own', kind: 'own', capexUsdPerRack: 100_000 },
+      ],
+    });
+    const v = verdictOf(c);
+    expect(v.answer.startsWith('own is the cheapest way to deliver the work')).toBe(true);
+    expect(v.notes).toContainEqual(expect.stringMatching(/^Against renting, for a tenant who does not build: lease is \$[\d.]+[KM]? cheaper in NPV than dear-cloud, the cheapest cloud that delivers all the work \(95% interval .*\), and the interval excludes zero\.$/));
+  });
+});
+
 describe('the verdict under uncertain inputs', () => {
   it('names the input that explains most of the deciding difference: the tenant\'s share of the campus', async () => {
     const { loadScenario } = await import('../../src/scenario/load.js');

@@ -94,4 +94,25 @@ describe('reports with and without uncertain inputs', () => {
     expect(at(22)?.totalFlop).toBe(10 * 72 * 2000e12 * 3 * 86_400);
     expect(() => parseScenario(JSON.stringify({ ...data(10), runs: [aRun({ racks: '0%' } as never)] }), 't.json')).toThrow();
   });
+
+  it('spare racks written as a share keep the spare pool in proportion to the racks drawn', () => {
+    const data = (racks: number, spareRacks: number | string) => aWrittenScenario({ cluster: { racks, spareRacks }, runs: [aRun({ racks: '90%' } as never)] } as never);
+    const at = (racks: number, spare: number | string) => parseScenario(JSON.stringify(data(racks, spare)), 't.json').scenario;
+    expect(at(278, '5%').cluster.spareRacks).toBe(14);
+    expect(at(919, '5%').cluster.spareRacks).toBe(46);
+    // The run's share is of the racks less the spares: 90% of 873.
+    expect(at(919, '5%').runs[0]?.racks).toBe(786);
+    expect(at(919, 46).runs[0]?.racks).toBe(786);
+    for (const bad of ['100%', '-5%', 'five%']) {
+      const problems = (() => {
+        try {
+          at(10, bad);
+          return [];
+        } catch (e) {
+          return (e as { problems?: Array<{ path: unknown[]; message: string }> }).problems ?? [];
+        }
+      })();
+      expect(problems.map((p) => [p.path.join('.'), p.message]), bad).toEqual([['cluster.spareRacks', expect.stringMatching(/^expected (a whole number of racks >= 0, or a share of the racks such as 5%|a share of the racks below 100%)/)]]);
+    }
+  });
 });

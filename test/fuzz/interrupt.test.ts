@@ -65,7 +65,7 @@ const cases: Array<{ what: string; args: string[]; out: string; afterMs: number 
   // In this thread (1 worker: replications yield between blocks) and on a pool of worker threads.
   ...['1', '2'].map((workers) => ({
     what: `many replications on ${workers} worker(s)`,
-    args: ['run', 'scenarios/colossus-2-reflection.yaml', '--replications', '100000', '--workers', workers, '--force', '--format', 'json'],
+    args: ['run', 'bench/engine.yaml', '--replications', '100000', '--workers', workers, '--force', '--format', 'json'],
     out: 'report.json',
     afterMs: 2_500,
   })),

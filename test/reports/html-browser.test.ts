@@ -60,7 +60,7 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
       }),
     );
 
-  it('the default scenario opens offline, with no console errors and no network requests, and every chart has a size', async () => {
+  it('the default scenario opens offline, with no console errors and no network requests, and draws its campus and its alternatives', async () => {
     const out = join(tempDir(), 'report.html');
     const result = await runCli('run', 'scenarios/colossus-2-reflection.yaml', '--format', 'html', '--out', out);
     expect(result.stderr).toBe('');
@@ -69,7 +69,8 @@ describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
     expect(consoleErrors).toEqual([]);
     expect(requests).toEqual([]);
     const charts = await chartSizes(page);
-    expect(charts.map((c) => c.id)).toEqual(['utilization', 'timeline', 'run-costs']);
+    // The seed case whole: the lease's runs, the options beside it, and its share of the campus.
+    expect(charts.map((c) => c.id)).toEqual(['utilization', 'timeline', 'run-costs', 'options', 'facility-power', 'weather-pue']);
     for (const c of charts) {
       expect(c.width, c.id).toBeGreaterThan(300);
       expect(c.height, c.id).toBeGreaterThan(50);

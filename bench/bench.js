@@ -25,7 +25,7 @@ else if (phase === 'scaling') scaling();
 else {
   const loaded = load();
   console.log(`capsim bench · node ${process.version} · ${cpus()[0]?.model ?? 'unknown CPU'} · ${cores} cores · ${fmt(totalmem() / 2 ** 30)} GiB`);
-  console.log(`scenario ${file}: ${loaded.scenario.cluster.maxRacks} racks, ${loaded.scenario.runs.length} runs, ${fmt((loaded.scenario.horizonTicks * loaded.scenario.tickMinutes) / (1440 * 30.4375), 0)} months at ${loaded.scenario.tickMinutes}-minute ticks\n`);
+  console.log(`scenario ${file}: ${loaded.scenario.cluster.maxRacks} racks, ${loaded.scenario.runs.length} runs, ${fmt((loaded.scenario.horizonTicks * loaded.scenario.tickSeconds) / (86_400 * 30.4375), 0)} months at ${loaded.scenario.tickSeconds}-second ticks\n`);
   const self = fileURLToPath(import.meta.url);
   for (const args of [['one-thread'], ['all-cores', '1000'], ['all-cores', '10000'], ['scaling']]) {
     process.stdout.write(execFileSync(process.execPath, [self, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
@@ -150,7 +150,7 @@ function scalingScenario(racks, months, ratePerGpuHour) {
   const end = new Date(Date.UTC(2026, 6 + months, 0)).toISOString().slice(0, 10);
   const runs = Array.from({ length: racks / 50 }, (_, i) => `  - { name: run-${i}, racks: 50, precision: fp8, mfu: 0.3, totalFlop: 1e30 }`);
   return [
-    'name: scaling', 'seed: 1', 'start: 2026-07-01', `end: ${end}`, 'tickMinutes: 1', 'hardware: { rack: gb300-nvl72 }',
+    'name: scaling', 'seed: 1', 'start: 2026-07-01', `end: ${end}`, 'tickSeconds: 1', 'hardware: { rack: gb300-nvl72 }',
     `cluster: { racks: ${racks} }`, `failures: { ratePerGpuHour: ${ratePerGpuHour} }`, 'lease: { monthlyUsd: 1000000 }', 'runs:', ...runs, '',
   ].join('\n');
 }

@@ -30,4 +30,9 @@ export function aScenario(overrides: Partial<WrittenScenario> = {}): Scenario {
   return parseScenario(JSON.stringify(aWrittenScenario(overrides)), 'test.json').scenario;
 }
 
+/** The same at 1-minute ticks, for tests whose arithmetic is in whole minutes. */
+export function aMinuteScenario(overrides: Partial<WrittenScenario> = {}): Scenario {
+  return aScenario({ tickMinutes: 1, ...overrides });
+}
+
 export const provenance = { version: 'test', scenarioHash: 'test' };

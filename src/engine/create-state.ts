@@ -68,7 +68,7 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   });
   scenario.cluster.phases.forEach((phase, i) => events.push(phase.tick, EventKind.capacity, i));
   for (const run of runs) events.push(run.spec.submitTick, EventKind.submit, run.spec.index);
-  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
+  const months = monthsOf(scenario.startMinutes, scenario.tickSeconds, scenario.horizonTicks);
   const placement = options.placement;
   const state: SimState = {
     scenario,

@@ -1,5 +1,6 @@
 import { splitCycles, wallTicksForCompute, type CycleSplit } from '../model/checkpoint.js';
 import { flopPerTick } from '../model/work.js';
+import { hoursToTicks } from '../model/time.js';
 import { EventKind } from './events.js';
 import { returnRacks, takeRacks } from './racks.js';
 import { closeHold, markHoldEnd, openHold } from './holds.js';
@@ -29,7 +30,7 @@ export function startRun(state: SimState, run: RunState, useSpares: boolean): vo
   run.holdStartTick = t;
   run.anchorTick = t + (restart ? spec.restartTicks : 0);
   run.bonusFlop = 0;
-  run.flopPerTick = flopPerTick(spec.gpus, spec.tflopsPerGpu, state.scenario.tickMinutes);
+  run.flopPerTick = flopPerTick(spec.gpus, spec.tflopsPerGpu, state.scenario.tickSeconds);
   openHold(run, t, run.anchorTick, spec.racks);
   planCompletion(state, run);
   drawFailure(state, run);
@@ -113,7 +114,7 @@ export function failRun(state: SimState, run: RunState): void {
     cause = 0;
     while (cause < causes.length - 1 && !(u < (causes[cause] as (typeof causes)[number]).cumulativeShare)) cause += 1;
     countInterruption(run, cause);
-    repairTicks = Math.round(((causes[cause] as (typeof causes)[number]).sampleRepairHours(run.repairRng) * 60) / state.scenario.tickMinutes);
+    repairTicks = hoursToTicks((causes[cause] as (typeof causes)[number]).sampleRepairHours(run.repairRng), state.scenario.tickSeconds);
   }
   markHoldEnd(run, 'failed', cause, repairTicks);
   removeRunning(state, run);
@@ -173,7 +174,7 @@ function planCompletion(state: SimState, run: RunState): void {
 
 /** The hold's failure: a memoryless wait at GPUs x rate from the run's own stream. */
 function drawFailure(state: SimState, run: RunState): void {
-  const perTick = (run.spec.gpus * state.scenario.failures.ratePerGpuHour * state.scenario.tickMinutes) / 60;
+  const perTick = (run.spec.gpus * state.scenario.failures.ratePerGpuHour * state.scenario.tickSeconds) / 3600;
   if (perTick <= 0) {
     run.failureTick = Infinity;
     run.failureSeq = -1;

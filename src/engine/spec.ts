@@ -8,7 +8,8 @@ import type { FailureCause } from '../catalog/failures.js';
  */
 export interface EngineScenario {
   startMinutes: number;
-  tickMinutes: number;
+  /** The clock's resolution: every time is a whole number of ticks of this many seconds. */
+  tickSeconds: number;
   horizonTicks: number;
   cluster: ClusterSpec;
   failures: FailureSpec;

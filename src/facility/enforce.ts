@@ -177,7 +177,7 @@ function applyCap(state: FacilitySimState, f: FacilityState, cap: number): void 
   }
   for (const run of runningRuns(state)) {
     if (run.status !== 'active') continue;
-    const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickMinutes) * f.speedFactor;
+    const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickSeconds) * f.speedFactor;
     if (run.flopPerTick !== rate) setRunRate(state, run, rate);
   }
 }

@@ -33,10 +33,10 @@ export interface FacilityHourRow {
  * The facility's hourly series as rows: every hour of the horizon (the last may be short), its
  * weather, power flows, cap, supply and what it emitted and drew. Tick counts become hours.
  */
-export function facilityHourRows(f: FacilityRecord, startMinutes: number, tickMinutes: number): FacilityHourRow[] {
+export function facilityHourRows(f: FacilityRecord, startMinutes: number, tickSeconds: number): FacilityHourRow[] {
   const hours = (ticks: number) => ticks / f.ticksPerHour;
   return Array.from(f.facilityMw, (_, i) => ({
-    hour: tickToIso(startMinutes, tickMinutes, i * f.ticksPerHour),
+    hour: tickToIso(startMinutes, tickSeconds, i * f.ticksPerHour),
     dryBulbC: f.dryBulbC[i] ?? 0,
     wetBulbC: f.wetBulbC[i] ?? 0,
     itMw: f.itMw[i] ?? 0,

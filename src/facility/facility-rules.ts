@@ -8,7 +8,9 @@ import { checkGridRules } from './grid-rules.js';
 export interface FacilityRuleContext {
   start: string;
   end: string;
-  tickMinutes: number;
+  tickSeconds: number;
+  /** The tick as the scenario wrote it: its key, for the problem's path, and its text. */
+  tick: { key: 'tickSeconds' | 'tickMinutes'; text: string };
 }
 
 /** Cross-field checks of the `facility:` section; every problem at once. */
@@ -19,8 +21,8 @@ export function checkFacilityRules(f: WrittenFacility, ctx: FacilityRuleContext)
     const known = Object.keys(siteCatalog);
     problems.push(error('unknown-site', at('site'), `unknown site "${f.site}"; expected one of ${known.join(', ')}${didYouMean(f.site, known)}`));
   }
-  if (60 % ctx.tickMinutes !== 0) {
-    problems.push(error('facility-tick', ['tickMinutes'], `expected a tick that divides an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 minutes) when a facility is modelled, found ${ctx.tickMinutes}`));
+  if (3600 % ctx.tickSeconds !== 0) {
+    problems.push(error('facility-tick', [ctx.tick.key], `expected a tick that divides an hour (a divisor of 3,600 seconds: 1, 2, 5, 10, 30, 60 ... or 1, 2, 3, 5, 10, 15, 20, 30 or 60 minutes) when a facility is modelled, found ${ctx.tick.text}`));
   }
   const startMinutes = isValidIsoDate(ctx.start) ? parseIsoMinutes(ctx.start) : NaN;
   const endMinutes = isValidIsoDate(ctx.end) ? parseIsoMinutes(ctx.end) + 24 * 60 : NaN;

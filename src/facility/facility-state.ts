@@ -21,7 +21,7 @@ export interface FacilityState {
   /** The grid's carbon intensity each hour (kg CO2 per MWh). */
   gridKgCo2PerMwh: Float64Array;
   ticksPerHour: number;
-  tickMinutes: number;
+  tickSeconds: number;
   /** Integrated up to this tick. */
   lastTick: number;
   /** GPU power cap as a share of the uncapped training draw (1 = uncapped). */
@@ -113,7 +113,7 @@ export interface HourlyAccumulators {
 }
 
 export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec, seed: number, replication: number): FacilityState {
-  const ticksPerHour = 60 / scenario.tickMinutes;
+  const ticksPerHour = 3600 / scenario.tickSeconds;
   const hours = Math.ceil(scenario.horizonTicks / ticksPerHour);
   const timeline = buildTimeline(spec, scenario.startMinutes, hours, seed, replication);
   const zeros = () => new Float64Array(hours);
@@ -130,7 +130,7 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
     timeline,
     gridKgCo2PerMwh: gridKgCo2PerMwhByHour(spec, scenario.startMinutes, hours),
     ticksPerHour,
-    tickMinutes: scenario.tickMinutes,
+    tickSeconds: scenario.tickSeconds,
     lastTick: 0,
     capShare: 1,
     speedFactor: 1,
@@ -140,7 +140,7 @@ export function createFacilityState(scenario: EngineScenario, spec: FacilitySpec
     batteryAllowanceMw: 0,
     sheds: 0,
     ramp,
-    swingLimitMw: spec.supply.rampMwPerMinute * scenario.tickMinutes,
+    swingLimitMw: (spec.supply.rampMwPerMinute * scenario.tickSeconds) / 60,
     swings: emptySwingTally(),
     seen: new Map(),
     stretch: 0,

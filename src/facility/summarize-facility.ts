@@ -17,8 +17,8 @@ export type FacilitySummary = ReturnType<typeof summarizeFacility>;
 export function summarizeFacility(f: FacilityRecord, record: RunRecord, costPerAvailableGpuHourUsd: number | null) {
   const s = record.scenario;
   const n = f.facilityMw.length;
-  const gpuHours = (rackTicks: number) => (rackTicks * s.rack.gpusPerRack * s.tickMinutes) / 60;
-  const hourIso = (i: number) => tickToIso(s.startMinutes, s.tickMinutes, i * f.ticksPerHour);
+  const gpuHours = (rackTicks: number) => (rackTicks * s.rack.gpusPerRack * s.tickSeconds) / 3600;
+  const hourIso = (i: number) => tickToIso(s.startMinutes, s.tickSeconds, i * f.ticksPerHour);
   const sorted = Float64Array.from(f.facilityMw).sort();
   const hottest = argMax(f.dryBulbC);
   const total = energyMwh(f, f.facilityMw);

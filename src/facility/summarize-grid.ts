@@ -47,7 +47,7 @@ export function summarizeGrid(f: FacilityRecord, record: RunRecord, costPerAvail
  */
 function demandResponse(f: FacilityRecord, record: RunRecord, costPerAvailableGpuHourUsd: number | null) {
   const s = record.scenario;
-  const gpuHours = (rackTicks: number) => (rackTicks * s.rack.gpusPerRack * s.tickMinutes) / 60;
+  const gpuHours = (rackTicks: number) => (rackTicks * s.rack.gpusPerRack * s.tickSeconds) / 3600;
   const events = (f.demandResponse ?? []).map((e) => {
     let deliveredMwh = 0;
     if (e.status === 'accepted') {
@@ -58,7 +58,7 @@ function demandResponse(f: FacilityRecord, record: RunRecord, costPerAvailableGp
     }
     const lost = gpuHours(e.lossRackTicks);
     return {
-      from: tickToIso(s.startMinutes, s.tickMinutes, e.event.fromHour * f.ticksPerHour),
+      from: tickToIso(s.startMinutes, s.tickSeconds, e.event.fromHour * f.ticksPerHour),
       hours: e.event.hours,
       mwAsked: e.event.mw,
       usdPerMwh: e.event.usdPerMwh,

@@ -78,7 +78,7 @@ export function countInRange(first: number, period: number, from: number, to: nu
 /** A write's mean draw per rack: the checkpoint draw plus what ramping down slowly burns. */
 export function smoothedWriteKw(f: FacilityState, run: RunState, trainingKw: number): number {
   const it = f.spec.it;
-  const writeS = run.spec.checkpointWriteTicks * f.tickMinutes * 60;
+  const writeS = run.spec.checkpointWriteTicks * f.tickSeconds;
   if (writeS <= 0 || !Number.isFinite(f.ramp.rampKwPerSecond)) return it.checkpointKw;
   return it.checkpointKw + rampDown(trainingKw, it.checkpointKw, f.ramp, writeS).burnKj / writeS;
 }
@@ -90,7 +90,7 @@ export function smoothedWriteKw(f: FacilityState, run: RunState, trainingKw: num
 export function observeRun(state: FacilitySimState, f: FacilityState, run: RunState, hour: number, from: number, to: number, trainingKw: number, factor: number, stretch: number): number {
   const spec = run.spec;
   const racks = run.racksHeld;
-  const tickS = f.tickMinutes * 60;
+  const tickS = f.tickSeconds;
   const seen = f.seen.get(spec.index);
   let burnKwTicks = 0;
   if (!seen || seen.epoch !== run.epoch) {
@@ -132,7 +132,7 @@ export function observeRun(state: FacilitySimState, f: FacilityState, run: RunSt
  * ramp-down (rack kW-ticks) to each run in this stretch, and returns the total.
  */
 export function observeStopped(state: FacilitySimState, f: FacilityState, hour: number, trainingKw: number, factor: number, stretch: number): number {
-  const tickS = f.tickMinutes * 60;
+  const tickS = f.tickSeconds;
   let burnKwTicks = 0;
   f.seen.forEach((seen, index) => {
     if (seen.stretch === stretch) return;
@@ -161,7 +161,7 @@ function step(f: FacilityState, cause: SwingCause, hour: number, racks: number, 
   c.swings += count;
   t.maxSwingMw = Math.max(t.maxSwingMw, rawMw);
   f.hourly.swingMw[hour] = Math.max(f.hourly.swingMw[hour] ?? 0, rawMw);
-  const visible = visibleStep(deltaKw, up, f.ramp, f.tickMinutes * 60);
+  const visible = visibleStep(deltaKw, up, f.ramp, f.tickSeconds);
   t.storeKj += visible.storeKj * racks * count;
   const limitMw = f.swingLimitMw;
   if (rawMw <= limitMw) return;

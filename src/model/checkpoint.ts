@@ -46,11 +46,44 @@ export function wallTicksForCompute(computeTicks: number, intervalTicks: number,
 }
 
 /**
- * Young's optimum checkpoint interval, sqrt(2 x write x MTBF) (Young 1974; Daly 2006 to first
- * order), in the same unit as its arguments.
+ * Young's optimum checkpoint interval, sqrt(2 x write x MTBF) (Young 1974), in the same unit as
+ * its arguments: compute time between the ends of two writes. It ignores the restart and
+ * everything beyond first order, and is too long when the MTBF is short.
  */
-export function youngDalyInterval(writeTime: number, meanTimeBetweenFailures: number): number {
+export function youngInterval(writeTime: number, meanTimeBetweenFailures: number): number {
   return Math.sqrt(2 * writeTime * meanTimeBetweenFailures);
+}
+
+/**
+ * Daly's higher-order optimum (Daly 2006, "A higher order estimate of the optimum checkpoint
+ * interval for restart dumps", Future Generation Computer Systems 22(3), eq. 37): with
+ * x = write / (2 x MTBF),
+ *   sqrt(2 x write x MTBF) x (1 + sqrt(x) / 3 + x / 9) - write   for write < 2 x MTBF,
+ *   MTBF                                                          otherwise,
+ * in the same unit as its arguments. It minimises the expected wall time of the exponential
+ * renewal model; the restart time scales that time but does not move its minimum.
+ */
+export function dalyInterval(writeTime: number, meanTimeBetweenFailures: number): number {
+  if (writeTime >= 2 * meanTimeBetweenFailures) return meanTimeBetweenFailures;
+  const x = writeTime / (2 * meanTimeBetweenFailures);
+  return Math.sqrt(2 * writeTime * meanTimeBetweenFailures) * (1 + Math.sqrt(x) / 3 + x / 9) - writeTime;
+}
+
+/** How a run's checkpoint interval is chosen: minutes, `auto` (Daly), `young` or `none`. */
+export type CheckpointSetting = number | 'auto' | 'young' | 'none';
+
+/**
+ * Compute ticks between checkpoints for a run of `gpus` GPUs failing at `ratePerGpuHour` each:
+ * the minutes given, none (Infinity), or the optimum for its MTBF = 1 / (GPUs x rate). Used alike
+ * for named runs, their phases, stream and trace jobs and runs moved to a cloud.
+ */
+export function checkpointIntervalTicks(setting: CheckpointSetting, writeTicks: number, gpus: number, ratePerGpuHour: number, tickSeconds: number): number {
+  if (setting === 'none') return Infinity;
+  if (typeof setting === 'number') return Math.max(1, Math.round((setting * 60) / tickSeconds));
+  if (ratePerGpuHour <= 0 || gpus <= 0) return Infinity;
+  const mtbfTicks = 3600 / (gpus * ratePerGpuHour * tickSeconds);
+  const optimum = setting === 'young' ? youngInterval(writeTicks, mtbfTicks) : dalyInterval(writeTicks, mtbfTicks);
+  return Math.max(1, Math.round(optimum));
 }
 
 /**

@@ -5,7 +5,7 @@ export function trainingFlop(activeParams: number, tokens: number): number {
   return 6 * activeParams * tokens;
 }
 
-/** FLOPs a run of `gpus` GPUs computes in one tick at `tflopsPerGpu` achieved. */
-export function flopPerTick(gpus: number, tflopsPerGpu: number, tickMinutes: number): number {
-  return gpus * tflopsPerGpu * 1e12 * 60 * tickMinutes;
+/** FLOPs a run of `gpus` GPUs computes in one tick of `tickSeconds` at `tflopsPerGpu` achieved. */
+export function flopPerTick(gpus: number, tflopsPerGpu: number, tickSeconds: number): number {
+  return gpus * tflopsPerGpu * 1e12 * tickSeconds;
 }

@@ -1,9 +1,9 @@
-import { parseIsoMinutes } from '../model/time.js';
+import { isoToTick } from '../model/time.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { SchedulerSpec } from './scheduler-spec.js';
 
 /** The `scheduler:` section with defaults applied; reservation dates to ticks. */
-export function normalizeScheduler(w: WrittenScenario, startMinutes: number, tickMinutes: number): SchedulerSpec | undefined {
+export function normalizeScheduler(w: WrittenScenario, startMinutes: number, tickSeconds: number): SchedulerSpec | undefined {
   const s = w.scheduler;
   if (!s) return undefined;
   const runs = w.runs ?? [];
@@ -19,7 +19,7 @@ export function normalizeScheduler(w: WrittenScenario, startMinutes: number, tic
       run: r.run,
       runIndex: runs.findIndex((run) => run.name === r.run),
       racks: r.racks,
-      fromTick: Math.max(0, Math.floor((parseIsoMinutes(r.from) - startMinutes) / tickMinutes)),
+      fromTick: Math.max(0, isoToTick(r.from, startMinutes, tickSeconds)),
     })),
   };
 }

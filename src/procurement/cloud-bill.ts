@@ -40,7 +40,7 @@ export interface CloudTariff {
 export function billCloud(record: RunRecord, tariff: CloudTariff): CloudBill {
   const s = record.scenario;
   const perRack = s.rack.gpusPerRack;
-  const hours = (rackTicks: number) => gpuHours(rackTicks, perRack, s.tickMinutes);
+  const hours = (rackTicks: number) => gpuHours(rackTicks, perRack, s.tickSeconds);
   const months = record.months;
   const flows = noCashFlows(months.length);
   const held = record.runs.map(heldRackTicks);
@@ -65,7 +65,7 @@ export function billCloud(record: RunRecord, tariff: CloudTariff): CloudBill {
 
   let committedGpuHours = 0;
   for (const c of tariff.commitments) {
-    const gpuHoursIn = (from: number, to: number) => (Math.max(0, Math.min(to, c.toTick) - Math.max(from, c.fromTick)) * c.gpus * s.tickMinutes) / 60;
+    const gpuHoursIn = (from: number, to: number) => (Math.max(0, Math.min(to, c.toTick) - Math.max(from, c.fromTick)) * c.gpus * s.tickSeconds) / 3600;
     committedGpuHours += gpuHoursIn(0, s.horizonTicks);
     if (c.paidAtTick !== null) {
       const m = monthIndexAt(months, c.paidAtTick);

@@ -1,6 +1,7 @@
 import type { RackType } from '../catalog/racks.js';
 import type { InterruptionSource } from '../engine/interruptions.js';
-import { youngDalyInterval } from '../model/checkpoint.js';
+import { checkpointIntervalTicks } from '../model/checkpoint.js';
+import { minutesInTicks } from '../model/time.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { interruptionSource } from './interruption-source.js';
@@ -32,7 +33,7 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
   const capGpus = heldToCommitment && commitment ? commitment.gpus : option.capacityGpus;
   const capRacks = capGpus === null ? Infinity : Math.max(1, Math.floor(capGpus / gpusPerRack));
   const hardwareRate = scenario.failures.ratePerGpuHour;
-  const noticeTicks = option.noticeMinutes / scenario.tickMinutes;
+  const noticeTicks = minutesInTicks(option.noticeMinutes, scenario.tickSeconds);
   const savesWork = (spec: RunSpec) => option.preemptionsPerGpuHour > 0 && noticeTicks >= spec.checkpointWriteTicks;
 
   const converted = runs.map((spec, index): RunSpec => {
@@ -40,12 +41,12 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
     const delayed = moved.gpus >= option.leadTimeAboveGpus ? option.leadTimeTicks : 0;
     // An `auto` interval is re-chosen when the run's size or the rate of interruptions that lose work changed.
     const losingRate = hardwareRate + (savesWork(moved) ? 0 : option.preemptionsPerGpuHour);
-    const rechoose = isAuto(spec, scenario, written) && (moved.gpus !== spec.gpus || losingRate !== hardwareRate);
+    const rule = moved.gpus !== spec.gpus || losingRate !== hardwareRate ? optimumRule(spec, scenario, written) : null;
     return {
       ...moved,
       index,
       submitTick: moved.submitTick + delayed,
-      checkpointIntervalTicks: rechoose ? autoInterval(moved.checkpointWriteTicks, moved.gpus, losingRate, scenario.tickMinutes) : moved.checkpointIntervalTicks,
+      checkpointIntervalTicks: rule ? checkpointIntervalTicks(rule, moved.checkpointWriteTicks, moved.gpus, losingRate, scenario.tickSeconds) : moved.checkpointIntervalTicks,
     };
   });
   // Uncapped, the provider has room for every run at once twice over, so nodes out for
@@ -70,7 +71,7 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
     },
     interruptions:
       option.preemptionsPerGpuHour > 0
-        ? interruptionSource([{ cause: 'spot-preemption', ratePerGpuHour: option.preemptionsPerGpuHour, savesWork }], scenario.tickMinutes, scenario.horizonTicks)
+        ? interruptionSource([{ cause: 'spot-preemption', ratePerGpuHour: option.preemptionsPerGpuHour, savesWork }], scenario.tickSeconds, scenario.horizonTicks)
         : undefined,
   };
 }
@@ -80,15 +81,11 @@ function needsRepair(d: Scenario['failures']['causes'][number]['repairHours']): 
   return !(d.distribution === 'fixed' && d.value === 0);
 }
 
-/** Whether a run's checkpoint interval is `auto` (Young/Daly), as its run, stream or trace says. */
-function isAuto(spec: RunSpec, scenario: Scenario, written: WrittenScenario): boolean {
-  if (spec.stream === undefined) return (written.runs?.find((r) => r.name === spec.name)?.checkpoint?.intervalMinutes ?? 'auto') === 'auto';
-  const source = scenario.workload?.streams.find((s) => s.name === spec.stream) ?? scenario.workload?.traces.find((t) => t.name === spec.stream);
-  return source?.checkpointInterval === 'auto';
-}
-
-function autoInterval(writeTicks: number, gpus: number, ratePerGpuHour: number, tickMinutes: number): number {
-  if (ratePerGpuHour <= 0) return Infinity;
-  const mtbfMinutes = 60 / (gpus * ratePerGpuHour);
-  return Math.max(1, Math.round(youngDalyInterval(writeTicks * tickMinutes, mtbfMinutes) / tickMinutes));
+/** The rule that chose a run's checkpoint interval (`auto` or `young`), as its run, stream or trace says; null for minutes or none. */
+function optimumRule(spec: RunSpec, scenario: Scenario, written: WrittenScenario): 'auto' | 'young' | null {
+  const setting =
+    spec.stream === undefined
+      ? (written.runs?.find((r) => r.name === spec.name)?.checkpoint?.intervalMinutes ?? 'auto')
+      : (scenario.workload?.streams.find((s) => s.name === spec.stream) ?? scenario.workload?.traces.find((t) => t.name === spec.stream))?.checkpointInterval;
+  return setting === 'auto' || setting === 'young' ? setting : null;
 }

@@ -71,7 +71,7 @@ function comparisonOf(model: OptionsModel, reps: readonly ReplicationResult[], s
   const npvs = column((x) => x.npvUsd);
   // Only options that delivered all the work in a replication can be its cheapest.
   const cheapest = probabilityCheapest(results.map((rs) => rs.map((x) => (x.deliveredAll ? x.npvUsd : Infinity))));
-  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks).map((m) => m.label);
+  const months = monthsOf(scenario.startMinutes, scenario.tickSeconds, scenario.horizonTicks).map((m) => m.label);
   const inputs = describeInputs(model.uncertainty ?? null);
   const summaries = options.map((option, i) => {
     const summary = summarizeOption(results[i] ?? [], months, scenario.runs.map((r) => r.name), {

@@ -45,8 +45,8 @@ function leaseOver(ctx: EvaluateContext, option: LeaseOption, seed: number, repl
   const terms = option.terms;
   const record = simulateScenario(leaseScenario(planning, terms, endTick), { seed, replication });
   const bill = billLease(record, terms);
-  const months = monthsOf(planning.startMinutes, planning.tickMinutes, planning.horizonTicks).length;
-  const hours = (rackTicks: number) => gpuHours(rackTicks, record.scenario.rack.gpusPerRack, record.scenario.tickMinutes);
+  const months = monthsOf(planning.startMinutes, planning.tickSeconds, planning.horizonTicks).length;
+  const hours = (rackTicks: number) => gpuHours(rackTicks, record.scenario.rack.gpusPerRack, record.scenario.tickSeconds);
   const flows: CashFlows = { ...noCashFlows(months), fees: monthly(bill.feeCentsByMonth, months), power: monthly(bill.powerCentsByMonth, months) };
   const alone = assemble(planning, {
     name: option.name,

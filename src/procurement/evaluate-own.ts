@@ -24,7 +24,7 @@ export function evaluateOwn(
   const base = fallback === null ? ctx.scenario : withRuns(ctx.scenario, fallback.runs);
   const record = simulateScenario(ownScenario(base, own, fallback?.orderedTick ?? 0), { seed, replication });
   const bill = billOwn(record, own, ctx.scenario);
-  const hours = (rackTicks: number) => gpuHours(rackTicks, record.scenario.rack.gpusPerRack, record.scenario.tickMinutes);
+  const hours = (rackTicks: number) => gpuHours(rackTicks, record.scenario.rack.gpusPerRack, record.scenario.tickSeconds);
   return assemble(ctx.scenario, {
     name: own.name,
     kind: 'own',

@@ -19,10 +19,10 @@ export interface InterruptionLayer {
  * come out in order of their rate coordinate (exponential gaps of mean 1 / (GPUs x window hours)),
  * so a higher cut draws a longer prefix of the same sequence.
  */
-export function interruptionSource(layers: readonly InterruptionLayer[], tickMinutes: number, horizonTicks: number): InterruptionSource {
+export function interruptionSource(layers: readonly InterruptionLayer[], tickSeconds: number, horizonTicks: number): InterruptionSource {
   const totalRate = layers.reduce((a, l) => a + l.ratePerGpuHour, 0);
-  const windowTicks = Math.max(1, Math.round((24 * 60) / tickMinutes));
-  const windowHours = (windowTicks * tickMinutes) / 60;
+  const windowTicks = Math.max(1, Math.round(86_400 / tickSeconds));
+  const windowHours = (windowTicks * tickSeconds) / 3600;
   return (spec, seed, replication) => {
     if (totalRate <= 0) return () => null;
     let window = Math.floor(spec.submitTick / windowTicks);

@@ -61,8 +61,8 @@ function deliveredShare(m: Month, ramp: NonNullable<LeaseSpec['rampIn']>): numbe
  * draw `trainingPowerShare` of their max IT power, the rest of the installed racks their idle
  * power, and the facility adds (PUE - 1) on top.
  */
-export function estimatedEnergyMwh(month: RunRecord['months'][number], rack: RackType, tickMinutes: number, power: { pue: number; trainingPowerShare: number }): number {
-  const hours = (rackTicks: number) => (rackTicks * tickMinutes) / 60;
+export function estimatedEnergyMwh(month: RunRecord['months'][number], rack: RackType, tickSeconds: number, power: { pue: number; trainingPowerShare: number }): number {
+  const hours = (rackTicks: number) => (rackTicks * tickSeconds) / 3600;
   const busyKwh = hours(month.allocatedRackTicks) * rack.maxItKw * power.trainingPowerShare;
   const idleKwh = hours(month.installedRackTicks - month.allocatedRackTicks) * rack.idleItKw;
   return ((busyKwh + idleKwh) * power.pue) / 1000;
@@ -75,7 +75,7 @@ export function estimatedEnergyMwh(month: RunRecord['months'][number], rack: Rac
 export function facilityEnergyMwhByMonth(record: RunRecord): number[] | null {
   const f = record.facility;
   if (!f) return null;
-  const hoursPerTick = record.scenario.tickMinutes / 60;
+  const hoursPerTick = record.scenario.tickSeconds / 3600;
   const byMonth = record.months.map(() => 0);
   let month = 0;
   for (let i = 0; i < f.facilityMw.length; i++) {
@@ -89,7 +89,7 @@ export function facilityEnergyMwhByMonth(record: RunRecord): number[] | null {
 /** Energy of each month: the simulated facility's, or the estimate above. */
 export function energyMwhByMonth(record: RunRecord, power: { pue: number; trainingPowerShare: number }): number[] {
   const simulated = facilityEnergyMwhByMonth(record);
-  return record.months.map((m, i) => simulated?.[i] ?? estimatedEnergyMwh(m, record.scenario.rack, record.scenario.tickMinutes, power));
+  return record.months.map((m, i) => simulated?.[i] ?? estimatedEnergyMwh(m, record.scenario.rack, record.scenario.tickSeconds, power));
 }
 
 /** What the lease costs over the simulated term, month by month, and how the bill splits over the runs. */

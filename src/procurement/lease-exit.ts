@@ -1,11 +1,11 @@
 import { sum } from 'simple-statistics';
-import { monthsOf, tickToIso } from '../model/time.js';
+import { daysToTicks, monthsOf, tickToIso } from '../model/time.js';
 import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
 import { leaseFeeCents } from './lease-bill.js';
 
 /** The tick at which notice given at `noticeTick` ends the lease (never past the horizon). */
 export function exitTick(scenario: Scenario, noticeDays: number, noticeTick: number): number {
-  const noticeTicks = Math.round((noticeDays * 24 * 60) / scenario.tickMinutes);
+  const noticeTicks = daysToTicks(noticeDays, scenario.tickSeconds);
   return Math.min(scenario.horizonTicks, noticeTick + noticeTicks);
 }
 
@@ -26,14 +26,14 @@ export interface ExitCost {
 export function exitCosts(scenario: Scenario, lease: LeaseSpec): ExitCost[] {
   if (!lease.exit) return [];
   const noticeDays = lease.exit.noticeDays;
-  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
+  const months = monthsOf(scenario.startMinutes, scenario.tickSeconds, scenario.horizonTicks);
   const fullCents = sum(leaseFeeCents(months, lease));
   return months.slice(lease.exit.minimumMonths).map((m) => {
     const end = exitTick(scenario, noticeDays, m.startTick);
-    const paidCents = sum(leaseFeeCents(monthsOf(scenario.startMinutes, scenario.tickMinutes, end), lease));
+    const paidCents = sum(leaseFeeCents(monthsOf(scenario.startMinutes, scenario.tickSeconds, end), lease));
     return {
       noticeMonth: m.label,
-      ends: tickToIso(scenario.startMinutes, scenario.tickMinutes, end),
+      ends: tickToIso(scenario.startMinutes, scenario.tickSeconds, end),
       feesPaidUsd: paidCents / 100,
       feesSavedUsd: (fullCents - paidCents) / 100,
     };

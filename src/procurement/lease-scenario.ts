@@ -17,7 +17,7 @@ export function leaseScenario(scenario: Scenario, lease: LeaseSpec, endTick: num
   }
   if (endTick >= scenario.horizonTicks) return out;
   // endIso is the last day inside the horizon (inclusive), as in a scenario file.
-  return { ...out, horizonTicks: endTick, endIso: tickToIso(scenario.startMinutes, scenario.tickMinutes, Math.max(0, endTick - 1)).slice(0, 10) };
+  return { ...out, horizonTicks: endTick, endIso: tickToIso(scenario.startMinutes, scenario.tickSeconds, Math.max(0, endTick - 1)).slice(0, 10) };
 }
 
 /** Where the tenant's own notice ends the lease; the horizon's end without one. */
@@ -36,7 +36,7 @@ export function terminationTick(scenario: Scenario, lease: LeaseSpec, seed: numb
   const risk = lease.termination;
   if (!risk || risk.probabilityPerMonth <= 0) return null;
   const rng = createRng(seed, replication, 'lease:termination');
-  const months = monthsOf(scenario.startMinutes, scenario.tickMinutes, scenario.horizonTicks);
+  const months = monthsOf(scenario.startMinutes, scenario.tickSeconds, scenario.horizonTicks);
   for (const [i, m] of months.entries()) {
     const u = rng();
     if (i < risk.afterMonths || m.startTick === 0) continue;

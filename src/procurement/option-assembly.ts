@@ -1,5 +1,6 @@
 import type { RunRecord } from '../simulation/record.js';
 import { centsToUsd } from '../model/money.js';
+import { ticksToDays } from '../model/time.js';
 import { gpuHours, heldRackTicks, ratio } from '../reports/metrics.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
@@ -40,7 +41,7 @@ export function withRuns(scenario: Scenario, runs: readonly RunSpec[], options: 
 /** The runs and jobs of a record, costed with `cents` by record index. */
 export function runResults(planning: Scenario, record: RunRecord, where: RunPlace, cents: readonly number[], loadedCents: readonly number[]): OptionRunResult[] {
   const s = record.scenario;
-  const days = (ticks: number) => (ticks * s.tickMinutes) / (24 * 60);
+  const days = (ticks: number) => ticksToDays(ticks, s.tickSeconds);
   const submits = new Map(planning.runs.map((spec) => [spec.name, spec.submitTick]));
   return record.runs.flatMap((r, i) => {
     const submitted = submits.get(r.name) ?? r.submitTick;
@@ -54,7 +55,7 @@ export function runResults(planning: Scenario, record: RunRecord, where: RunPlac
         gpus: r.gpus,
         progress: r.doneFlop / r.totalFlop,
         timeToTrainDays: r.status === 'completed' && r.endTick !== null ? days(r.endTick - submitted) : null,
-        gpuHoursHeld: gpuHours(heldRackTicks(r), s.rack.gpusPerRack, s.tickMinutes),
+        gpuHoursHeld: gpuHours(heldRackTicks(r), s.rack.gpusPerRack, s.tickSeconds),
         costUsd: centsToUsd(cents[i] ?? 0),
         costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
         interruptions: r.interruptions,

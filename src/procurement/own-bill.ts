@@ -43,7 +43,7 @@ export function billOwn(record: RunRecord, own: OwnOption, planning: Scenario): 
   const months = record.months;
   const flows = noCashFlows(months.length);
   const last = months.length - 1;
-  const tickHours = s.tickMinutes / 60;
+  const tickHours = s.tickSeconds / 3600;
   const perRackUsd = own.capexUsdPerRack * (1 + own.networkShareOfCapex + own.storageShareOfCapex);
   let installed = 0;
   let capexCents = 0;

@@ -1,6 +1,6 @@
 import { cloudOffers, type CloudOffer } from '../catalog/cloud-prices.js';
 import { rackCatalog, type RackType } from '../catalog/racks.js';
-import { parseIsoMinutes } from '../model/time.js';
+import { daysToTicks, isoToTick } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { WrittenCloudOption } from './option-schema.js';
 import { optionDefaults } from './option-defaults.js';
@@ -25,14 +25,14 @@ export function rackOf(id: string | undefined, ctx: ResolveContext): RackType {
 
 /** Ticks from the start of a date (before the start: 0). */
 export function tickOf(iso: string, scenario: Scenario): number {
-  return Math.max(0, Math.floor((parseIsoMinutes(iso) - scenario.startMinutes) / scenario.tickMinutes));
+  return Math.max(0, isoToTick(iso, scenario.startMinutes, scenario.tickSeconds));
 }
 
 /** The tick `months` calendar months after a date (never past the horizon's end). */
 function monthsAfter(iso: string, months: number, scenario: Scenario): number {
   const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
   const minutes = Date.UTC(year, month - 1 + months, day) / 60_000;
-  return Math.min(scenario.horizonTicks, Math.max(0, Math.floor((minutes - scenario.startMinutes) / scenario.tickMinutes)));
+  return Math.min(scenario.horizonTicks, Math.max(0, Math.floor(((minutes - scenario.startMinutes) * 60) / scenario.tickSeconds)));
 }
 
 /**
@@ -62,7 +62,6 @@ export function resolveCloud(o: WrittenCloudOption, ctx: ResolveContext): CloudO
     const usd = o.overflowUsdPerGpuHour ?? overflowOffer?.priceUsdPerGpuHour;
     return usd === undefined ? null : pathOf(usd, o.overflowUsdPerGpuHour === undefined ? overflowOffer?.priceSchedule : undefined, decline, s);
   };
-  const ticksPerDay = (24 * 60) / s.tickMinutes;
   const commitments: Commitment[] =
     o.kind === 'reserved'
       ? [
@@ -79,10 +78,10 @@ export function resolveCloud(o: WrittenCloudOption, ctx: ResolveContext): CloudO
             const fromTick = tickOf(b.from, s);
             return {
               fromTick,
-              toTick: Math.min(s.horizonTicks, fromTick + Math.round(b.days * ticksPerDay)),
+              toTick: Math.min(s.horizonTicks, fromTick + daysToTicks(b.days, s.tickSeconds)),
               gpus: b.gpus,
               priceUsdPerGpuHour: base,
-              paidAtTick: Math.max(0, fromTick - Math.round((o.bookedDaysAhead ?? 0) * ticksPerDay)),
+              paidAtTick: Math.max(0, fromTick - daysToTicks(o.bookedDaysAhead ?? 0, s.tickSeconds)),
             };
           })
         : [];
@@ -94,7 +93,7 @@ export function resolveCloud(o: WrittenCloudOption, ctx: ResolveContext): CloudO
     rack: rackOf(o.rack ?? offer?.rack, ctx),
     price,
     capacityGpus: o.capacityGpus ?? null,
-    leadTimeTicks: Math.round(((o.leadTimeDays ?? 0) * 24 * 60) / s.tickMinutes),
+    leadTimeTicks: daysToTicks(o.leadTimeDays ?? 0, s.tickSeconds),
     leadTimeAboveGpus: o.leadTimeAboveGpus ?? 1,
     replacementHours: (o.replacementMinutes ?? optionDefaults.replacementMinutes) / 60,
     commitments,

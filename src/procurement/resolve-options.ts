@@ -1,5 +1,6 @@
 import { mergeLeaseTerms, normalizeLease } from '../scenario/normalize-lease.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { daysToTicks } from '../model/time.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { WrittenLeaseOption, WrittenOption } from './option-schema.js';
 import { defaultOptions } from './option-defaults.js';
@@ -23,7 +24,7 @@ export function resolveOptions(written: WrittenScenario, scenario: Scenario): Pr
   const byName = new Map(list.map((o) => [o.name, o]));
   const resolveLease = (o: WrittenLeaseOption): LeaseOption => {
     const { name, kind: _kind, ...overrides } = o;
-    const terms = normalizeLease(mergeLeaseTerms(written.lease, overrides), { startMinutes: scenario.startMinutes, tickMinutes: scenario.tickMinutes, fullRacks: scenario.cluster.maxRacks });
+    const terms = normalizeLease(mergeLeaseTerms(written.lease, overrides), { startMinutes: scenario.startMinutes, tickSeconds: scenario.tickSeconds, fullRacks: scenario.cluster.maxRacks });
     return { kind: 'lease', name, terms };
   };
   return list.map((o): ProcurementOption => {
@@ -43,7 +44,7 @@ export function resolveOptions(written: WrittenScenario, scenario: Scenario): Pr
           name: o.name,
           lease: resolveLease(base),
           burst: resolveCloud(burst, ctx),
-          burstAfterTicks: Math.round((o.burstAfterDays * 24 * 60) / scenario.tickMinutes),
+          burstAfterTicks: daysToTicks(o.burstAfterDays, scenario.tickSeconds),
         };
       }
       default:

@@ -1,6 +1,7 @@
 import { rackPricesUsd } from '../catalog/rack-prices.js';
 import { facilityDefaults } from '../facility/defaults.js';
 import type { Scenario } from '../scenario/scenario.js';
+import { daysToTicks } from '../model/time.js';
 import { leaseDefaults } from '../scenario/lease-defaults.js';
 import type { WrittenOwnOption } from './option-schema.js';
 import { optionDefaults } from './option-defaults.js';
@@ -15,7 +16,7 @@ export function resolveOwn(o: WrittenOwnOption, scenario: Scenario): OwnOption {
     capexUsdPerRack: o.capexUsdPerRack ?? rackPricesUsd[scenario.rack.id]?.usd ?? 0,
     networkShareOfCapex: o.networkShareOfCapex ?? d.networkShareOfCapex,
     storageShareOfCapex: o.storageShareOfCapex ?? d.storageShareOfCapex,
-    deliveryTicks: Math.round(((o.deliveryDays ?? d.deliveryDays) * 24 * 60) / scenario.tickMinutes),
+    deliveryTicks: daysToTicks(o.deliveryDays ?? d.deliveryDays, scenario.tickSeconds),
     depreciationYears: o.depreciationYears ?? d.depreciationYears,
     residualShareAtEnd: o.residualShareAtEnd ?? null,
     colocationUsdPerKwMonth: o.colocationUsdPerKwMonth ?? d.colocationUsdPerKwMonth,

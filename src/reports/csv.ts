@@ -15,7 +15,7 @@ type Cell = string | number | boolean | null;
 export function renderCsvTables(summary: Summary, record: RunRecord | null, resolution: Resolution): Record<string, string> {
   const tables: Record<string, string> = { runs: runsCsv(summary), months: toCsv(summary.months) };
   if (record) tables[`series-${resolution}`] = toCsv(poolSeries(record, resolution));
-  if (record?.facility) tables['facility-hour'] = toCsv(facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickMinutes));
+  if (record?.facility) tables['facility-hour'] = toCsv(facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickSeconds));
   if (summary.queue) {
     tables['queue-streams'] = toCsv(summary.queue.byStream);
     tables['queue-teams'] = toCsv(summary.queue.byTeam);

@@ -40,3 +40,8 @@ export function formatQuantity(v: number | null): string {
   if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e15)) return v.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e');
   return Number.isInteger(v) ? formatCount(v) : fourDigits.format(v);
 }
+
+/** The clock's tick: `1 s`, `1 min`, `90 s`. */
+export function formatTick(tickSeconds: number): string {
+  return tickSeconds % 60 === 0 ? `${tickSeconds / 60} min` : `${tickSeconds} s`;
+}

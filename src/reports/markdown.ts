@@ -1,5 +1,5 @@
 import type { Summary } from './summary.js';
-import { formatCount, formatDecimal, formatFlop, formatPercent, formatUsd } from './format.js';
+import { formatCount, formatDecimal, formatFlop, formatPercent, formatTick, formatUsd } from './format.js';
 import { facilityFigures } from './facility-figures.js';
 import { markdownDoc } from './doc.js';
 import { renderQueue } from './queue-table.js';
@@ -88,7 +88,7 @@ export function renderMarkdown(s: Summary): string {
   );
   out.push('## Inputs and provenance', '');
   out.push(`- Work: ${s.runs.map((r) => `${r.name} ${formatFlop(r.totalFlop)} FLOP`).join('; ')}`);
-  out.push(`- Failure rate: ${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour; ${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'}; tick ${sc.tickMinutes} min`);
+  out.push(`- Failure rate: ${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour; ${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'}; tick ${formatTick(sc.tickSeconds)}`);
   out.push(`- capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario \`${s.capsim.scenarioHash}\``, '');
   return out.join('\n');
 }

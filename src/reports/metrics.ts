@@ -5,9 +5,9 @@ import type { RunOutcome } from '../simulation/record.js';
  * formula and unit.
  */
 
-/** GPU-hours of `rackTicks` rack-ticks: rack-ticks x GPUs per rack x tick minutes / 60. */
-export function gpuHours(rackTicks: number, gpusPerRack: number, tickMinutes: number): number {
-  return (rackTicks * gpusPerRack * tickMinutes) / 60;
+/** GPU-hours of `rackTicks` rack-ticks: rack-ticks x GPUs per rack x tick seconds / 3,600. */
+export function gpuHours(rackTicks: number, gpusPerRack: number, tickSeconds: number): number {
+  return (rackTicks * gpusPerRack * tickSeconds) / 3600;
 }
 
 /** Rack-ticks a run held racks: productive + lost + checkpoint + restart. */

@@ -1,7 +1,7 @@
 import { max, min, quantileSorted, sum } from 'simple-statistics';
 import type { RunOutcome, RunRecord } from '../simulation/record.js';
 import { centsToUsd } from '../model/money.js';
-import { tickToIso } from '../model/time.js';
+import { minutesInTicks, tickToIso, ticksToDays, ticksToHours } from '../model/time.js';
 import { gpuHours, heldRackTicks, ratio } from './metrics.js';
 
 // Bounded slowdown's threshold (Feitelson et al. 1997 use 10 s for HPC jobs). Training jobs
@@ -75,9 +75,9 @@ export function summarizeQueue(record: RunRecord, usageCents: readonly number[])
       return {
         run: r.run,
         racks: r.racks,
-        from: tickToIso(s.startMinutes, s.tickMinutes, r.fromTick),
-        started: start === null ? null : tickToIso(s.startMinutes, s.tickMinutes, start),
-        startDelayHours: start === null ? null : ((start - from) * s.tickMinutes) / 60,
+        from: tickToIso(s.startMinutes, s.tickSeconds, r.fromTick),
+        started: start === null ? null : tickToIso(s.startMinutes, s.tickSeconds, start),
+        startDelayHours: start === null ? null : ticksToHours(start - from, s.tickSeconds),
       };
     }),
   };
@@ -87,7 +87,7 @@ export type QueueSummary = ReturnType<typeof summarizeQueue>;
 
 function groupMetrics(record: RunRecord, members: number[], installedRackTicks: number, usageCents: readonly number[]): GroupMetrics {
   const s = record.scenario;
-  const hours = (ticks: number) => (ticks * s.tickMinutes) / 60;
+  const hours = (ticks: number) => ticksToHours(ticks, s.tickSeconds);
   const runs = members.map((i) => record.runs[i] as RunOutcome);
   const waits = runs.flatMap((r) => (r.firstStartTick === null ? [] : [hours(r.firstStartTick - r.submitTick)])).sort((a, b) => a - b);
   const done = runs.filter((r) => r.status === 'completed' && r.endTick !== null && r.firstStartTick !== null);
@@ -102,9 +102,9 @@ function groupMetrics(record: RunRecord, members: number[], installedRackTicks: 
     maxWaitHours: waits.length > 0 ? (waits[waits.length - 1] ?? null) : null,
     meanCompletionHours: mean(done.map((r) => hours(completionTicks(r)))),
     meanSlowdown: mean(done.map((r) => slowdown(r))),
-    meanBoundedSlowdown: mean(done.map((r) => boundedSlowdown(r, boundedSlowdownMinutes / s.tickMinutes))),
-    lastFinish: done.length > 0 ? tickToIso(s.startMinutes, s.tickMinutes, max(done.map((r) => r.endTick ?? 0))) : null,
-    gpuHoursHeld: gpuHours(held, s.rack.gpusPerRack, s.tickMinutes),
+    meanBoundedSlowdown: mean(done.map((r) => boundedSlowdown(r, minutesInTicks(boundedSlowdownMinutes, s.tickSeconds)))),
+    lastFinish: done.length > 0 ? tickToIso(s.startMinutes, s.tickSeconds, max(done.map((r) => r.endTick ?? 0))) : null,
+    gpuHoursHeld: gpuHours(held, s.rack.gpusPerRack, s.tickSeconds),
     utilization: ratio(held, installedRackTicks),
     costUsageShareUsd: centsToUsd(sum(members.map((i) => usageCents[i] ?? 0))),
   };
@@ -136,7 +136,7 @@ function makespanDays(record: RunRecord, ids: number[]): number | null {
   if (done.length === 0) return null;
   const first = min(ids.map((i) => record.runs[i]?.submitTick ?? Infinity));
   const last = max(done.map((r) => r.endTick ?? -Infinity));
-  return ((last - first) * record.scenario.tickMinutes) / (24 * 60);
+  return ticksToDays(last - first, record.scenario.tickSeconds);
 }
 
 function deadlines(record: RunRecord, ids: number[]) {

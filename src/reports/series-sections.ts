@@ -9,5 +9,5 @@ import { poolSeries, type Resolution, type SeriesPoint } from './series.js';
 export function seriesSections(record: RunRecord, resolution: Resolution): { series: { resolution: Resolution; pools: SeriesPoint[] }; facilityHours?: FacilityHourRow[] } {
   const series = { resolution, pools: poolSeries(record, resolution) };
   if (!record.facility) return { series };
-  return { series, facilityHours: facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickMinutes) };
+  return { series, facilityHours: facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickSeconds) };
 }

@@ -1,7 +1,7 @@
 import type { RunRecord } from '../simulation/record.js';
 import type { Hold } from '../engine/holds.js';
 import { splitCycles } from '../model/checkpoint.js';
-import { tickToIso } from '../model/time.js';
+import { minutesInTicks, tickToIso, ticksToMinutes } from '../model/time.js';
 import { gpuHours } from './metrics.js';
 
 export type Resolution = 'hour' | 'day';
@@ -42,13 +42,13 @@ export interface SeriesPoint {
 export function poolBuckets(record: RunRecord, resolution: Resolution): PoolBuckets {
   const s = record.scenario;
   const bucketMinutes = resolutionMinutes[resolution];
-  const count = Math.ceil((s.horizonTicks * s.tickMinutes) / bucketMinutes);
+  const count = Math.ceil(ticksToMinutes(s.horizonTicks, s.tickSeconds) / bucketMinutes);
   const zeros = () => new Array<number>(count).fill(0);
   const b: PoolBuckets = {
-    startTicks: Array.from({ length: count }, (_, k) => Math.ceil((k * bucketMinutes) / s.tickMinutes)),
+    startTicks: Array.from({ length: count }, (_, k) => Math.ceil(minutesInTicks(k * bucketMinutes, s.tickSeconds))),
     installed: zeros(), allocated: zeros(), productive: zeros(), lost: zeros(), checkpoint: zeros(), restart: zeros(), down: zeros(),
   };
-  const spread = makeSpreader(b.startTicks, s.horizonTicks, s.tickMinutes, bucketMinutes);
+  const spread = makeSpreader(b.startTicks, s.horizonTicks, s.tickSeconds, bucketMinutes);
   const phases = s.cluster.phases;
   phases.forEach((p, i) => spread(b.installed, p.tick, phases[i + 1]?.tick ?? s.horizonTicks, p.racks));
   for (const run of record.runs) {
@@ -62,8 +62,8 @@ export function poolBuckets(record: RunRecord, resolution: Resolution): PoolBuck
 type Spread = (into: number[], from: number, to: number, weight: number, cumulative?: (t: number) => number) => void;
 
 /** Add weight x (cumulative(hi) - cumulative(lo)) to each bucket that [from, to) overlaps. */
-function makeSpreader(startTicks: number[], horizonTicks: number, tickMinutes: number, bucketMinutes: number): Spread {
-  const bucketOf = (tick: number) => Math.floor((tick * tickMinutes) / bucketMinutes);
+function makeSpreader(startTicks: number[], horizonTicks: number, tickSeconds: number, bucketMinutes: number): Spread {
+  const bucketOf = (tick: number) => Math.floor((tick * tickSeconds) / (bucketMinutes * 60));
   return (into, from, to, weight, cumulative = (t) => t) => {
     const end = Math.min(to, horizonTicks);
     if (end <= from || weight === 0) return;
@@ -102,13 +102,13 @@ function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: n
 export function poolSeries(record: RunRecord, resolution: Resolution): SeriesPoint[] {
   const s = record.scenario;
   const b = poolBuckets(record, resolution);
-  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickMinutes);
+  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickSeconds);
   return b.startTicks.map((tick, k) => {
     const installed = b.installed[k] ?? 0;
     const allocated = b.allocated[k] ?? 0;
     const down = b.down[k] ?? 0;
     return {
-      start: tickToIso(s.startMinutes, s.tickMinutes, tick).replace(/^(\d{4}-\d{2}-\d{2})$/, '$1T00:00'),
+      start: tickToIso(s.startMinutes, s.tickSeconds, tick).replace(/^(\d{4}-\d{2}-\d{2})$/, '$1T00:00'),
       availableGpuHours: hours(installed),
       allocatedGpuHours: hours(allocated),
       productiveGpuHours: hours(b.productive[k] ?? 0),

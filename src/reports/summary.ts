@@ -4,7 +4,7 @@ import type { RunRecord } from '../simulation/record.js';
 import { summarizeQueue } from './queue-metrics.js';
 import { centsToUsd } from '../model/money.js';
 import { billLease } from '../procurement/lease-bill.js';
-import { tickToIso } from '../model/time.js';
+import { tickToIso, ticksToDays, ticksToMinutes } from '../model/time.js';
 import { ettr, gpuHours, heldRackTicks, queueWaitTicks, ratio, wallClockTicks } from './metrics.js';
 
 export interface Provenance {
@@ -18,14 +18,12 @@ export interface Provenance {
  */
 export type Summary = ReturnType<typeof summarize>;
 
-const ticksPerDay = (tickMinutes: number) => (24 * 60) / tickMinutes;
-
 /** `inputs`: the uncertain inputs drawn for this replication, by key path (absent when there are none). */
 export function summarize(record: RunRecord, provenance: Provenance, inputs: Record<string, number> | null = null) {
   const s = record.scenario;
-  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickMinutes);
-  const days = (ticks: number) => ticks / ticksPerDay(s.tickMinutes);
-  const at = (tick: number | null) => (tick === null ? null : tickToIso(s.startMinutes, s.tickMinutes, tick));
+  const hours = (rackTicks: number) => gpuHours(rackTicks, s.rack.gpusPerRack, s.tickSeconds);
+  const days = (ticks: number) => ticksToDays(ticks, s.tickSeconds);
+  const at = (tick: number | null) => (tick === null ? null : tickToIso(s.startMinutes, s.tickSeconds, tick));
 
   const installed = sum(record.months.map((m) => m.installedRackTicks));
   const allocated = sum(record.months.map((m) => m.allocatedRackTicks));
@@ -55,7 +53,7 @@ export function summarize(record: RunRecord, provenance: Provenance, inputs: Rec
       start: s.startIso,
       end: s.endIso,
       horizonDays: days(s.horizonTicks),
-      tickMinutes: s.tickMinutes,
+      tickSeconds: s.tickSeconds,
       rack: s.rack.id,
       rackName: s.rack.name,
       gpusPerRack: s.rack.gpusPerRack,
@@ -79,7 +77,7 @@ export function summarize(record: RunRecord, provenance: Provenance, inputs: Rec
       wallClockDays: days(wallClockTicks(r, s.horizonTicks)),
       progress: r.doneFlop / r.totalFlop,
       totalFlop: r.totalFlop,
-      checkpointIntervalMinutes: Number.isFinite(r.checkpointIntervalTicks) ? r.checkpointIntervalTicks * s.tickMinutes : null,
+      checkpointIntervalMinutes: Number.isFinite(r.checkpointIntervalTicks) ? ticksToMinutes(r.checkpointIntervalTicks, s.tickSeconds) : null,
       gpuHoursHeld: hours(held[i] ?? 0),
       productiveGpuHours: hours(r.productiveRackTicks),
       lostGpuHours: hours(r.lostRackTicks),

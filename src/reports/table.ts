@@ -4,7 +4,7 @@ import { textDoc } from './doc.js';
 import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
-import { formatCount, formatDecimal, formatFlop, formatPercent, formatQuantity, formatUsd } from './format.js';
+import { formatCount, formatDecimal, formatFlop, formatPercent, formatQuantity, formatTick, formatUsd } from './format.js';
 
 const table = plainTable;
 
@@ -22,7 +22,7 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
   out.push(style('bold', sc.name));
   out.push(
     `${sc.start} .. ${sc.end} (${formatCount(sc.horizonDays)} days) · ${formatCount(sc.racks)} x ${sc.rackName} = ${formatCount(sc.gpus)} GPUs` +
-      `${sc.spareRacks > 0 ? ` (${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'})` : ''} · tick ${sc.tickMinutes} min`,
+      `${sc.spareRacks > 0 ? ` (${sc.spareRacks} spare rack${sc.spareRacks === 1 ? '' : 's'})` : ''} · tick ${formatTick(sc.tickSeconds)}`,
   );
   out.push(`capsim ${s.capsim.version} · seed ${s.capsim.seed} · scenario ${s.capsim.scenarioHash.slice(0, 12)}`);
   if (s.inputs) {

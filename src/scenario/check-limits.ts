@@ -2,6 +2,7 @@ import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { limits } from './limits.js';
 import { error, type Problem } from './problems.js';
 import type { WrittenScenario } from './schema.js';
+import { tickAsWritten, tickSecondsOf } from './tick-seconds.js';
 
 /** Sizes beyond which capsim's exact integer accounting would no longer hold (see limits.ts). */
 export function checkLimits(s: WrittenScenario): Problem[] {
@@ -12,9 +13,10 @@ export function checkLimits(s: WrittenScenario): Problem[] {
     if (years > limits.maxHorizonYears) {
       problems.push(error('horizon-too-long', ['end'], `expected a horizon of at most ${limits.maxHorizonYears} years, found ${Math.round(years)} years (${s.start} .. ${s.end})`));
     }
-    const tickMinutes = s.tickMinutes ?? 1;
-    if (horizonMinutes > 0 && tickMinutes > horizonMinutes) {
-      problems.push(error('tick-too-long', ['tickMinutes'], `expected a tick no longer than the horizon (${horizonMinutes} minutes), found ${tickMinutes}`));
+    const tickSeconds = tickSecondsOf(s);
+    if (horizonMinutes > 0 && tickSeconds > horizonMinutes * 60) {
+      const tick = tickAsWritten(s);
+      problems.push(error('tick-too-long', [tick.key], `expected a tick no longer than the horizon (${horizonMinutes} minutes), found ${tick.text}`));
     }
   }
   const tooMany = (racks: number, path: Problem['path']) => {

@@ -2,7 +2,9 @@ import type { Distribution } from '../random/distributions.js';
 
 /** Every default a scenario falls back on, in one place, each with its reason. */
 export const defaults = {
-  tickMinutes: 1,
+  // 1 s: fine enough that no duration a run pays (a checkpoint stall of seconds, a failure's
+  // place in time) depends on the tick; the engine's cost follows events, not ticks.
+  tickSeconds: 1,
   spareRacks: 0,
   // 2.0e-5 per GPU-hour: [A] Llama 3 paper §3.3.4, 419 unexpected interruptions in 54 days on
   // 16,384 H100 GPUs = 419 / (54 x 24 x 16,384)

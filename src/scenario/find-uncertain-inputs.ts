@@ -14,7 +14,7 @@ export interface FoundInputs {
 }
 
 /** Keys that shape the simulation itself rather than describe the world: never uncertain. */
-const fixedKeys = new Set(['seed', 'tickMinutes']);
+const fixedKeys = new Set(['seed', 'tickSeconds', 'tickMinutes']);
 
 /**
  * The uncertain inputs of a scenario's data (after `extends`, before the shape is checked): each

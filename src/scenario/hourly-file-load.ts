@@ -19,7 +19,7 @@ export async function readScenarioRelative(scenarioPath: string, file: string, a
 
 /** Throw unless a typical year (read on its clock) has a value for every hour of the horizon. */
 export function checkCoverage(scenario: Scenario, year: { utcOffsetHours: number }, missingAt: (k: number) => boolean, path: string, at: PathSegment[], what: string): void {
-  const hours = Math.ceil((scenario.horizonTicks * scenario.tickMinutes) / 60);
+  const hours = Math.ceil((scenario.horizonTicks * scenario.tickSeconds) / 3600);
   let missing = 0;
   let first = -1;
   for (let h = 0; h < hours; h += 1) {

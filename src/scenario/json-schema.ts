@@ -54,7 +54,7 @@ export function scenarioJsonSchema(): JsonSchema {
 function withUncertainInputs(schema: JsonSchema, path: readonly string[]): JsonSchema {
   const numeric = schema.type === 'number' || schema.type === 'integer';
   if (numeric) {
-    if (path.length === 1 && (path[0] === 'seed' || path[0] === 'tickMinutes')) return schema;
+    if (path.length === 1 && (path[0] === 'seed' || path[0] === 'tickSeconds' || path[0] === 'tickMinutes')) return schema;
     const { description, ...number } = schema;
     return { ...(description === undefined ? {} : { description }), anyOf: [number, { $ref: '#/$defs/uncertain' }] };
   }

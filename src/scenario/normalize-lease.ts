@@ -1,11 +1,11 @@
-import { parseIsoMinutes } from '../model/time.js';
+import { isoToTick } from '../model/time.js';
 import { leaseDefaults } from './lease-defaults.js';
 import type { WrittenLeaseTerms } from './lease-schema.js';
 import type { LeaseSpec } from './scenario.js';
 
 export interface LeaseContext {
   startMinutes: number;
-  tickMinutes: number;
+  tickSeconds: number;
   /** The cluster's racks at full strength: what a pro-rata fee is measured against. */
   fullRacks: number;
 }
@@ -28,7 +28,7 @@ export function mergeLeaseTerms(section: WrittenLeaseTerms, overrides: Partial<W
 
 /** Written terms -> LeaseSpec: dates to ticks, defaults applied. Assumes the lease rules passed. */
 export function normalizeLease(w: WrittenLeaseTerms, ctx: LeaseContext): LeaseSpec {
-  const toTick = (iso: string) => Math.max(0, Math.floor((parseIsoMinutes(iso) - ctx.startMinutes) / ctx.tickMinutes));
+  const toTick = (iso: string) => Math.max(0, isoToTick(iso, ctx.startMinutes, ctx.tickSeconds));
   const exit = w.exit ? { minimumMonths: w.exit.minimumMonths, noticeDays: w.exit.noticeDays, noticeGivenTick: w.exit.noticeGiven ? toTick(w.exit.noticeGiven) : null } : null;
   return {
     schedule: w.schedule ? w.schedule.map((step) => ({ tick: toTick(step.from), monthlyUsd: step.monthlyUsd })) : [{ tick: 0, monthlyUsd: w.monthlyUsd ?? 0 }],

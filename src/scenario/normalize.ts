@@ -2,10 +2,11 @@ import { rackCatalog, type RackType } from '../catalog/racks.js';
 import { normalizeFacility } from '../facility/normalize-facility.js';
 import { defaultCauses } from '../catalog/failures.js';
 import type { Distribution } from '../random/distributions.js';
-import { parseIsoMinutes } from '../model/time.js';
+import { daysToTicks, isoToTick, minutesToTicks, parseIsoMinutes } from '../model/time.js';
+import { tickSecondsOf } from './tick-seconds.js';
 import { flopPerTick, trainingFlop } from '../model/work.js';
 import { runRacks, spareRacks as spareRackCount } from './run-racks.js';
-import { youngDalyInterval } from '../model/checkpoint.js';
+import { checkpointIntervalTicks } from '../model/checkpoint.js';
 import { defaults } from './defaults.js';
 import { normalizeLease } from './normalize-lease.js';
 import { schedulingSections } from '../workload/sections.js';
@@ -17,11 +18,11 @@ import type { FailureSpec, RunSpec, Scenario } from './scenario.js';
  * checkRules() found no errors.
  */
 export function normalize(w: WrittenScenario): Scenario {
-  const tickMinutes = w.tickMinutes ?? defaults.tickMinutes;
+  const tickSeconds = tickSecondsOf(w);
   const startMinutes = parseIsoMinutes(w.start);
   const endMinutes = parseIsoMinutes(w.end) + 24 * 60;
-  const horizonTicks = Math.floor((endMinutes - startMinutes) / tickMinutes);
-  const toTick = (iso: string) => Math.floor((parseIsoMinutes(iso) - startMinutes) / tickMinutes);
+  const horizonTicks = Math.floor(((endMinutes - startMinutes) * 60) / tickSeconds);
+  const toTick = (iso: string) => isoToTick(iso, startMinutes, tickSeconds);
 
   const rack = resolveRack(w);
   const phases = w.cluster.phases
@@ -49,11 +50,11 @@ export function normalize(w: WrittenScenario): Scenario {
       priority: run.priority ?? defaults.priority,
       precision: run.precision,
       tflopsPerGpu,
-      totalFlop: run.totalFlop ?? (run.computeDays === undefined ? trainingFlop(run.activeParams ?? 0, run.tokens ?? 0) : flopPerTick(gpus, tflopsPerGpu, 24 * 60) * run.computeDays),
-      checkpointIntervalTicks: intervalTicks(run, gpus, failures.ratePerGpuHour, writeMinutes, tickMinutes),
-      checkpointWriteTicks: minutesToTicks(writeMinutes, tickMinutes),
-      restartTicks: minutesToTicks(run.restartMinutes ?? restartMinutes, tickMinutes),
-      estimatedTicks: run.estimatedDays === undefined ? null : Math.round((run.estimatedDays * 24 * 60) / tickMinutes),
+      totalFlop: run.totalFlop ?? (run.computeDays === undefined ? trainingFlop(run.activeParams ?? 0, run.tokens ?? 0) : flopPerTick(gpus, tflopsPerGpu, 86_400) * run.computeDays),
+      checkpointIntervalTicks: checkpointIntervalTicks(run.checkpoint?.intervalMinutes ?? defaults.checkpointInterval, minutesToTicks(writeMinutes, tickSeconds), gpus, failures.ratePerGpuHour, tickSeconds),
+      checkpointWriteTicks: minutesToTicks(writeMinutes, tickSeconds),
+      restartTicks: minutesToTicks(run.restartMinutes ?? restartMinutes, tickSeconds),
+      estimatedTicks: run.estimatedDays === undefined ? null : daysToTicks(run.estimatedDays, tickSeconds),
     };
   });
 
@@ -64,23 +65,17 @@ export function normalize(w: WrittenScenario): Scenario {
     startIso: w.start,
     endIso: w.end,
     startMinutes,
-    tickMinutes,
+    tickSeconds,
     horizonTicks,
     rack,
     cluster: { phases, spareRacks, maxRacks },
     failures,
-    lease: normalizeLease(w.lease, { startMinutes, tickMinutes, fullRacks: maxRacks }),
+    lease: normalizeLease(w.lease, { startMinutes, tickSeconds, fullRacks: maxRacks }),
     discountRatePerYear: w.discountRatePerYear ?? 0,
     runs,
-    ...schedulingSections(w, { startMinutes, tickMinutes, horizonTicks, rack }),
+    ...schedulingSections(w, { startMinutes, tickSeconds, horizonTicks, rack }),
     ...(w.facility ? { facility: normalizeFacility(w.facility, { startMinutes, rack, racks: maxRacks }) } : {}),
   };
-}
-
-/** Durations round to the nearest tick; a positive duration takes at least one tick. */
-export function minutesToTicks(minutes: number, tickMinutes: number): number {
-  if (minutes <= 0) return 0;
-  return Math.max(1, Math.round(minutes / tickMinutes));
 }
 
 function resolveRack(w: WrittenScenario): RackType {
@@ -111,17 +106,6 @@ export function toDistribution(d: WrittenDistribution | undefined): Distribution
   if (d === undefined) return undefined;
   if (typeof d === 'number') return { distribution: 'fixed', value: d };
   return d;
-}
-
-function intervalTicks(run: WrittenRun, gpus: number, ratePerGpuHour: number, writeMinutes: number, tickMinutes: number): number {
-  const interval = run.checkpoint?.intervalMinutes ?? defaults.checkpointInterval;
-  if (interval === 'none') return Infinity;
-  if (interval === 'auto') {
-    const jobRatePerMinute = (gpus * ratePerGpuHour) / 60;
-    if (jobRatePerMinute === 0) return Infinity;
-    return Math.max(1, minutesToTicks(youngDalyInterval(writeMinutes, 1 / jobRatePerMinute), tickMinutes));
-  }
-  return minutesToTicks(interval, tickMinutes);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

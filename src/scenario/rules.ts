@@ -14,6 +14,7 @@ import { didYouMean } from './suggest.js';
 import { checkOptionRules } from '../procurement/check-option-rules.js';
 import { checkLeaseTerms } from './lease-rules.js';
 import { checkWholeRacks } from '../procurement/check-whole-racks.js';
+import { tickAsWritten, tickSecondsOf } from './tick-seconds.js';
 
 /**
  * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
@@ -27,6 +28,9 @@ export function checkRules(s: WrittenScenario): Problem[] {
   const endMinutes = checkDate(s.end, ['end'], push) ? parseIsoMinutes(s.end) + 24 * 60 : NaN;
   if (endMinutes <= startMinutes) {
     push(error('end-before-start', ['end'], `expected a date on or after start (${s.start}), found ${s.end}`));
+  }
+  if (s.tickSeconds !== undefined && s.tickMinutes !== undefined) {
+    push(error('tick-twice', ['tickMinutes'], `expected either tickSeconds or tickMinutes, not both (found tickSeconds: ${s.tickSeconds}, tickMinutes: ${s.tickMinutes})`));
   }
   const within = (iso: string, path: PathSegment[]) => {
     if (!checkDate(iso, path, push)) return;
@@ -144,7 +148,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
   for (const item of checkOptionRules(s)) problems.push(item);
   for (const item of checkWholeRacks(s)) problems.push(item);
   for (const item of checkSchedulingRules(s)) problems.push(item);
-  if (s.facility) for (const item of checkFacilityRules(s.facility, { start: s.start, end: s.end, tickMinutes: s.tickMinutes ?? 1 })) problems.push(item);
+  if (s.facility) for (const item of checkFacilityRules(s.facility, { start: s.start, end: s.end, tickSeconds: tickSecondsOf(s), tick: tickAsWritten(s) })) problems.push(item);
   return problems;
 }
 

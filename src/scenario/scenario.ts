@@ -18,7 +18,8 @@ export interface Scenario {
   /** Last day of the horizon, inclusive: the horizon ends at 24:00 UTC of this day. */
   endIso: string;
   startMinutes: number;
-  tickMinutes: number;
+  /** The clock's resolution: every time is a whole number of ticks of this many seconds. */
+  tickSeconds: number;
   horizonTicks: number;
   rack: RackType;
   cluster: ClusterSpec;

@@ -127,10 +127,10 @@ export const failuresSchema = z.strictObject({
 
 export const checkpointSchema = z.strictObject({
   intervalMinutes: z
-    .union([positive(), z.literal('auto'), z.literal('none')], {
-      error: 'expected a positive number of minutes, "auto" (Young/Daly) or "none"',
+    .union([positive(), z.literal('auto'), z.literal('young'), z.literal('none')], {
+      error: 'expected a positive number of minutes, "auto" (Daly\'s optimum), "young" or "none"',
     })
-    .describe('compute minutes between checkpoints, auto (the Young/Daly optimum, the default) or none')
+    .describe("compute minutes between checkpoints, auto (Daly's higher-order optimum, the default), young (Young's sqrt(2 x write x MTBF)) or none")
     .optional(),
   writeMinutes: nonNegative().describe(`minutes training is blocked while a checkpoint is written (default ${defaults.checkpointWriteMinutes}, an assumption)`).optional(),
 });
@@ -167,7 +167,8 @@ export const scenarioSchema = z.strictObject({
   seed: z.number({ error: 'expected a whole-number seed' }).int({ error: 'expected a whole-number seed' }).min(0, { error: 'expected a whole-number seed >= 0' }).describe('root seed of every random stream'),
   start: isoDate.describe('first day of the horizon, YYYY-MM-DD (UTC)'),
   end: isoDate.describe('last day of the horizon, YYYY-MM-DD (UTC), inclusive: the horizon runs until 24:00 of that day'),
-  tickMinutes: wholeCount('a whole number of minutes >= 1').describe(`the clock's resolution in minutes (default ${defaults.tickMinutes}); every time is a whole number of ticks`).optional(),
+  tickSeconds: wholeCount('a whole number of seconds >= 1').describe(`the clock's resolution in seconds (default ${defaults.tickSeconds}); every time is a whole number of ticks`).optional(),
+  tickMinutes: wholeCount('a whole number of minutes >= 1').describe('the clock\'s resolution in minutes, instead of tickSeconds (kept for older files: tickMinutes: 1 is tickSeconds: 60)').optional(),
   hardware: hardwareSchema,
   cluster: clusterSchema,
   failures: failuresSchema.optional(),

@@ -44,7 +44,7 @@ const cost = {
  * offered work) cannot refuse one.
  */
 export function estimateWork(scenario: Scenario, extraInterruptionsPerGpuHour = 0): WorkEstimate {
-  const horizonHours = (scenario.horizonTicks * scenario.tickMinutes) / 60;
+  const horizonHours = (scenario.horizonTicks * scenario.tickSeconds) / 3600;
   const gpusPerRack = scenario.rack.gpusPerRack;
   const schedulable = Math.max(1, scenario.cluster.maxRacks - scenario.cluster.spareRacks);
   let jobs = 0;
@@ -58,7 +58,7 @@ export function estimateWork(scenario: Scenario, extraInterruptionsPerGpuHour = 
   const hoursOf = (flop: number, gpus: number, tflopsPerGpu: number) => flop / (gpus * tflopsPerGpu * 1e12 * 3600);
   for (const run of scenario.runs) addJobs(1, run.racks, hoursOf(run.totalFlop, run.gpus, run.tflopsPerGpu));
   for (const stream of scenario.workload?.streams ?? []) {
-    const activeHours = Math.max(0, (Math.min(stream.untilTick, scenario.horizonTicks) - stream.fromTick) * scenario.tickMinutes) / 60;
+    const activeHours = Math.max(0, (Math.min(stream.untilTick, scenario.horizonTicks) - stream.fromTick) * scenario.tickSeconds) / 3600;
     const count = (stream.ratePerDay * activeHours) / 24;
     const racks = Math.min(schedulable, Math.max(1, distributionMean(stream.racks)));
     const hours = stream.durationHours ? distributionMean(stream.durationHours) : hoursOf(distributionMean(stream.totalFlop ?? { distribution: 'fixed', value: 0 }), racks * gpusPerRack, stream.tflopsPerGpu);

@@ -1,6 +1,6 @@
 import type { RackType } from '../catalog/racks.js';
-import { parseIsoMinutes } from '../model/time.js';
-import { toDistribution, minutesToTicks } from '../scenario/normalize.js';
+import { isoToTick, minutesToTicks } from '../model/time.js';
+import { toDistribution } from '../scenario/normalize.js';
 import { defaults } from '../scenario/defaults.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { WrittenStream, WrittenTrace } from './schema.js';
@@ -8,7 +8,7 @@ import type { StreamSpec, TraceSpec, WorkloadSpec } from './spec.js';
 
 export interface WorkloadContext {
   startMinutes: number;
-  tickMinutes: number;
+  tickSeconds: number;
   horizonTicks: number;
   rack: RackType;
 }
@@ -28,14 +28,14 @@ export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext): Wor
 }
 
 function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes: number): StreamSpec {
-  const toTick = (iso: string) => Math.floor((parseIsoMinutes(iso) - ctx.startMinutes) / ctx.tickMinutes);
+  const toTick = (iso: string) => isoToTick(iso, ctx.startMinutes, ctx.tickSeconds);
   return {
     name: s.name,
     team: s.team ?? s.name,
     ratePerDay: s.ratePerDay,
     fromTick: s.from === undefined ? 0 : Math.max(0, toTick(s.from)),
     // `until` is inclusive, like the scenario's end: the stream runs to 24:00 of that day.
-    untilTick: s.until === undefined ? ctx.horizonTicks : Math.min(ctx.horizonTicks, toTick(s.until) + (24 * 60) / ctx.tickMinutes),
+    untilTick: s.until === undefined ? ctx.horizonTicks : Math.min(ctx.horizonTicks, toTick(s.until) + 86_400 / ctx.tickSeconds),
     hourOfDay: meanOne(s.hourOfDay),
     dayOfWeek: meanOne(s.dayOfWeek),
     racks: toDistribution(s.racks) ?? { distribution: 'fixed', value: 1 },
@@ -47,8 +47,8 @@ function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes:
     priority: s.priority ?? defaults.priority,
     deadlineHours: s.deadlineHours ?? null,
     checkpointInterval: s.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
-    checkpointWriteTicks: minutesToTicks(s.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickMinutes),
-    restartTicks: minutesToTicks(restartMinutes, ctx.tickMinutes),
+    checkpointWriteTicks: minutesToTicks(s.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickSeconds),
+    restartTicks: minutesToTicks(restartMinutes, ctx.tickSeconds),
   };
 }
 
@@ -57,7 +57,7 @@ function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: n
     name: t.name,
     file: t.file,
     format: t.format,
-    startTick: t.start === undefined ? 0 : Math.max(0, Math.floor((parseIsoMinutes(t.start) - ctx.startMinutes) / ctx.tickMinutes)),
+    startTick: t.start === undefined ? 0 : Math.max(0, isoToTick(t.start, ctx.startMinutes, ctx.tickSeconds)),
     gpusPerRack: t.gpusPerRack ?? ctx.rack.gpusPerRack,
     submitScale: t.submitScale ?? 1,
     durationScale: t.durationScale ?? 1,
@@ -66,8 +66,8 @@ function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: n
     precision: t.precision,
     tflopsPerGpu: t.achievedTflopsPerGpu ?? (ctx.rack.gpu.denseTflops[t.precision] ?? 0) * (t.mfu ?? 0),
     checkpointInterval: t.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
-    checkpointWriteTicks: minutesToTicks(t.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickMinutes),
-    restartTicks: minutesToTicks(restartMinutes, ctx.tickMinutes),
+    checkpointWriteTicks: minutesToTicks(t.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickSeconds),
+    restartTicks: minutesToTicks(restartMinutes, ctx.tickSeconds),
   };
 }
 

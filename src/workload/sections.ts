@@ -6,7 +6,7 @@ import type { WorkloadSpec } from './spec.js';
 
 /** The optional `scheduler:` and `workload:` sections of a Scenario, present only when written. */
 export function schedulingSections(w: WrittenScenario, ctx: WorkloadContext): { scheduler?: SchedulerSpec; workload?: WorkloadSpec } {
-  const scheduler = normalizeScheduler(w, ctx.startMinutes, ctx.tickMinutes);
+  const scheduler = normalizeScheduler(w, ctx.startMinutes, ctx.tickSeconds);
   const workload = normalizeWorkload(w, ctx);
   return { ...(scheduler ? { scheduler } : {}), ...(workload ? { workload } : {}) };
 }

@@ -1,5 +1,6 @@
 import type { Precision } from '../catalog/gpus.js';
 import type { Distribution } from '../random/distributions.js';
+import type { CheckpointSetting } from '../model/checkpoint.js';
 import type { RunSpec } from '../scenario/scenario.js';
 
 /** A stream of jobs, normalised: times in ticks, speed resolved, weights scaled to mean 1. */
@@ -23,8 +24,8 @@ export interface StreamSpec {
   tflopsPerGpu: number;
   priority: number;
   deadlineHours: number | null;
-  /** Minutes, `auto` (Young/Daly for the job's size) or `none`. */
-  checkpointInterval: number | 'auto' | 'none';
+  /** Minutes, `auto` (Daly for the job's size), `young` or `none`. */
+  checkpointInterval: CheckpointSetting;
   checkpointWriteTicks: number;
   restartTicks: number;
 }
@@ -47,7 +48,7 @@ export interface TraceSpec {
   priority: number;
   precision: Precision;
   tflopsPerGpu: number;
-  checkpointInterval: number | 'auto' | 'none';
+  checkpointInterval: CheckpointSetting;
   checkpointWriteTicks: number;
   restartTicks: number;
 }

@@ -2,7 +2,8 @@ import { max } from 'simple-statistics';
 import { createRng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
 import { flopPerTick } from '../model/work.js';
-import { youngDalyInterval } from '../model/checkpoint.js';
+import { checkpointIntervalTicks } from '../model/checkpoint.js';
+import { hoursToTicks, minutesInTicks, ticksToMinutes } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { StreamSpec, TraceJob } from './spec.js';
 
@@ -25,18 +26,18 @@ export function generateStream(stream: StreamSpec, scenario: Scenario, seed: num
   const durations = rng('durations');
   const sampleRacks = createSampler(stream.racks);
   const sampleWork = createSampler(stream.durationHours ?? stream.totalFlop ?? { distribution: 'fixed', value: 0 });
-  const tickMinutes = scenario.tickMinutes;
+  const tickSeconds = scenario.tickSeconds;
   const peak = max(stream.hourOfDay ?? [1]) * max(stream.dayOfWeek ?? [1]);
   const peakPerMinute = (stream.ratePerDay * peak) / minutesPerDay;
   const schedulable = Math.max(1, scenario.cluster.maxRacks - scenario.cluster.spareRacks);
   const jobs: TraceJob[] = [];
-  let minutes = stream.fromTick * tickMinutes;
-  const endMinutes = Math.min(stream.untilTick, scenario.horizonTicks) * tickMinutes;
+  let minutes = ticksToMinutes(stream.fromTick, tickSeconds);
+  const endMinutes = ticksToMinutes(Math.min(stream.untilTick, scenario.horizonTicks), tickSeconds);
   for (;;) {
     minutes += -Math.log(1 - arrivals()) / peakPerMinute;
     if (minutes >= endMinutes) break;
     if (thinning() * peak >= rateFactor(stream, scenario.startMinutes + minutes)) continue;
-    const submitTick = Math.floor(minutes / tickMinutes);
+    const submitTick = Math.floor(minutesInTicks(minutes, tickSeconds));
     // Sizes are whole racks, at least one, at most what the cluster can ever schedule.
     const racks = Math.min(schedulable, Math.max(1, Math.round(sampleRacks(sizes))));
     jobs.push(jobOf(stream, scenario, `${stream.name}-${jobs.length + 1}`, submitTick, racks, sampleWork(durations)));
@@ -53,11 +54,11 @@ export function rateFactor(stream: Pick<StreamSpec, 'hourOfDay' | 'dayOfWeek'>, 
 }
 
 function jobOf(stream: StreamSpec, scenario: Scenario, name: string, submitTick: number, racks: number, work: number): TraceJob {
-  const tickMinutes = scenario.tickMinutes;
+  const tickSeconds = scenario.tickSeconds;
   const gpus = racks * scenario.rack.gpusPerRack;
-  const perTick = flopPerTick(gpus, stream.tflopsPerGpu, tickMinutes);
+  const perTick = flopPerTick(gpus, stream.tflopsPerGpu, tickSeconds);
   // A duration becomes the job's work at its speed, so it computes for exactly that many ticks.
-  const computeTicks = stream.durationHours ? Math.max(1, Math.round((work * 60) / tickMinutes)) : Math.max(1, Math.ceil(work / perTick));
+  const computeTicks = stream.durationHours ? Math.max(1, hoursToTicks(work, tickSeconds)) : Math.max(1, Math.ceil(work / perTick));
   const totalFlop = stream.durationHours ? computeTicks * perTick : Math.max(work, 1);
   return {
     name,
@@ -69,22 +70,11 @@ function jobOf(stream: StreamSpec, scenario: Scenario, name: string, submitTick:
     precision: stream.precision,
     tflopsPerGpu: stream.tflopsPerGpu,
     totalFlop,
-    checkpointIntervalTicks: checkpointTicks(stream.checkpointInterval, gpus, scenario.failures.ratePerGpuHour, stream.checkpointWriteTicks, tickMinutes),
+    checkpointIntervalTicks: checkpointIntervalTicks(stream.checkpointInterval, stream.checkpointWriteTicks, gpus, scenario.failures.ratePerGpuHour, tickSeconds),
     checkpointWriteTicks: stream.checkpointWriteTicks,
     restartTicks: stream.restartTicks,
     estimatedTicks: Math.max(1, Math.round(computeTicks * stream.estimateFactor)),
     stream: stream.name,
-    deadlineTick: stream.deadlineHours === null ? null : submitTick + Math.round((stream.deadlineHours * 60) / tickMinutes),
+    deadlineTick: stream.deadlineHours === null ? null : submitTick + hoursToTicks(stream.deadlineHours, tickSeconds),
   };
-}
-
-/** Compute ticks between checkpoints: minutes, none, or Young/Daly for a job of `gpus` GPUs. */
-export function checkpointTicks(interval: number | 'auto' | 'none', gpus: number, ratePerGpuHour: number, writeTicks: number, tickMinutes: number): number {
-  if (interval === 'none') return Infinity;
-  if (interval === 'auto') {
-    if (ratePerGpuHour <= 0) return Infinity;
-    const mtbfMinutes = 60 / (gpus * ratePerGpuHour);
-    return Math.max(1, Math.round(youngDalyInterval(writeTicks * tickMinutes, mtbfMinutes) / tickMinutes));
-  }
-  return Math.max(1, Math.round(interval / tickMinutes));
 }

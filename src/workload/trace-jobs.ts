@@ -1,7 +1,7 @@
 import { flopPerTick } from '../model/work.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { TraceJob, TraceSpec } from './spec.js';
-import { checkpointTicks } from './stream.js';
+import { checkpointIntervalTicks } from '../model/checkpoint.js';
 import type { TraceRecord } from './trace-record.js';
 
 /**
@@ -16,7 +16,7 @@ import type { TraceRecord } from './trace-record.js';
  * - jobs submitted after the horizon are dropped.
  */
 export function traceJobs(records: readonly TraceRecord[], trace: TraceSpec, scenario: Scenario): TraceJob[] {
-  const tickSeconds = scenario.tickMinutes * 60;
+  const tickSeconds = scenario.tickSeconds;
   const schedulable = Math.max(1, scenario.cluster.maxRacks - scenario.cluster.spareRacks);
   const origin = records.reduce((m, r) => Math.min(m, r.submitSeconds), Infinity);
   const jobs: TraceJob[] = [];
@@ -35,8 +35,8 @@ export function traceJobs(records: readonly TraceRecord[], trace: TraceSpec, sce
       priority: trace.priority,
       precision: trace.precision,
       tflopsPerGpu: trace.tflopsPerGpu,
-      totalFlop: computeTicks * flopPerTick(gpus, trace.tflopsPerGpu, scenario.tickMinutes),
-      checkpointIntervalTicks: checkpointTicks(trace.checkpointInterval, gpus, scenario.failures.ratePerGpuHour, trace.checkpointWriteTicks, scenario.tickMinutes),
+      totalFlop: computeTicks * flopPerTick(gpus, trace.tflopsPerGpu, tickSeconds),
+      checkpointIntervalTicks: checkpointIntervalTicks(trace.checkpointInterval, trace.checkpointWriteTicks, gpus, scenario.failures.ratePerGpuHour, scenario.tickSeconds),
       checkpointWriteTicks: trace.checkpointWriteTicks,
       restartTicks: trace.restartTicks,
       estimatedTicks: r.estimateSeconds === null ? null : Math.max(1, Math.round((r.estimateSeconds * trace.durationScale) / tickSeconds)),

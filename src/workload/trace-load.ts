@@ -52,7 +52,7 @@ export function withTraceJobs(scenario: Scenario, texts: ReadonlyMap<string, str
     for (const job of traceJobs(parsed.records, trace, scenario)) jobs.push(job);
   }
   // Streams' expected jobs and the traces' together: all are held before the simulation starts.
-  const streamJobs = workload.streams.reduce((n, st) => n + (st.ratePerDay * Math.max(0, Math.min(st.untilTick, scenario.horizonTicks) - st.fromTick) * scenario.tickMinutes) / (24 * 60), 0);
+  const streamJobs = workload.streams.reduce((n, st) => n + (st.ratePerDay * Math.max(0, Math.min(st.untilTick, scenario.horizonTicks) - st.fromTick) * scenario.tickSeconds) / 86_400, 0);
   if (problems.length === 0 && jobs.length + streamJobs > limits.maxJobs) {
     problems.push(
       error(

@@ -12,7 +12,15 @@ describe('a single run without failures', () => {
     const seconds = 1e22 / (4 * 72 * 5000e12 * 0.4);
     expect(run?.status).toBe('completed');
     expect(run?.firstStartTick).toBe(0);
-    expect(run?.endTick).toBe(Math.ceil(seconds / 60));
+    expect(run?.endTick).toBe(Math.ceil(seconds));
+  });
+
+  it('keeps old files at minute ticks: tickMinutes: 1 is tickSeconds: 60', () => {
+    const seconds = 1e22 / (4 * 72 * 5000e12 * 0.4);
+    const [minutes] = simulateScenario(aScenario({ tickMinutes: 1 })).runs;
+    const [sixty] = simulateScenario(aScenario({ tickSeconds: 60 })).runs;
+    expect(minutes?.endTick).toBe(Math.ceil(seconds / 60));
+    expect(sixty).toEqual(minutes);
   });
 
   it('follows 6ND for the work and the precision for the peak', () => {
@@ -20,31 +28,31 @@ describe('a single run without failures', () => {
     const [run] = simulateScenario(scenario).runs;
     const seconds = (6 * 7e9 * 1e12) / (4 * 72 * 2500e12 * 0.5);
     expect(run?.totalFlop).toBe(6 * 7e9 * 1e12);
-    expect(run?.endTick).toBe(Math.ceil(seconds / 60));
+    expect(run?.endTick).toBe(Math.ceil(seconds));
   });
 
   it('adds one checkpoint write per completed interval', () => {
     const runSpec = aRun({ checkpoint: { intervalMinutes: 60, writeMinutes: 3 } });
     const [run] = simulateScenario(aScenario({ runs: [runSpec] })).runs;
-    const computeMinutes = Math.ceil(1e22 / (4 * 72 * 5000e12 * 0.4) / 60);
-    const writes = Math.floor((computeMinutes - 1) / 60);
-    expect(run?.endTick).toBe(computeMinutes + 3 * writes);
-    expect(run?.checkpointRackTicks).toBe(4 * 3 * writes);
-    expect(run?.productiveRackTicks).toBe(4 * computeMinutes);
+    const computeSeconds = Math.ceil(1e22 / (4 * 72 * 5000e12 * 0.4));
+    const writes = Math.floor((computeSeconds - 1) / 3600);
+    expect(run?.endTick).toBe(computeSeconds + 180 * writes);
+    expect(run?.checkpointRackTicks).toBe(4 * 180 * writes);
+    expect(run?.productiveRackTicks).toBe(4 * computeSeconds);
     expect(run?.doneFlop).toBe(1e22);
   });
 
   it('uses an achieved TFLOP/s per GPU when given instead of MFU', () => {
     const [run] = simulateScenario(aScenario({ runs: [aRun({ mfu: undefined, achievedTflopsPerGpu: 1000 })] })).runs;
-    expect(run?.endTick).toBe(Math.ceil(1e22 / (4 * 72 * 1000e12) / 60));
+    expect(run?.endTick).toBe(Math.ceil(1e22 / (4 * 72 * 1000e12)));
   });
 
   it('reports a run that cannot finish within the term as active with its progress', () => {
     const scenario = aScenario({ end: '2026-07-01', runs: [aRun({ totalFlop: 1e24 })] });
     const [run] = simulateScenario(scenario).runs;
     expect(run?.status).toBe('active');
-    const perMinute = 4 * 72 * 5000e12 * 0.4 * 60;
-    expect(run?.doneFlop).toBeCloseTo(perMinute * 24 * 60, -10);
+    const perSecond = 4 * 72 * 5000e12 * 0.4;
+    expect(run?.doneFlop).toBeCloseTo(perSecond * 86_400, -10);
   });
 });
 
@@ -74,7 +82,7 @@ describe('effective training time ratio under failures', () => {
   const mean = ratios.reduce((a, b) => a + b, 0) / ratios.length;
 
   it('agrees with the exact renewal formula within 1%', () => {
-    // Failure times are rounded up to whole ticks, a bias of half a minute per failure.
+    // Failure times are rounded up to whole 1-second ticks: no material bias.
     expect(mean / exactEttr(interval, write, restart, lambdaPerMinute)).toBeCloseTo(1, 2);
   });
 

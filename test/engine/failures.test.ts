@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 
 const checkpointed = (overrides: Parameters<typeof aRun>[0] = {}) =>
   aRun({ racks: 4, totalFlop: 1e23, checkpoint: { intervalMinutes: 30, writeMinutes: 1 }, ...overrides });
@@ -13,9 +13,9 @@ const oneCause = (repairHours: number) => ({
 
 describe('failures, repairs and spares', () => {
   it('a run on every rack with no spare waits for the repair before restarting', () => {
-    const scenario = aScenario({ cluster: { racks: 4 }, failures: oneCause(6), runs: [checkpointed()] });
+    const scenario = aMinuteScenario({ cluster: { racks: 4 }, failures: oneCause(6), runs: [checkpointed()] });
     const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
-    const noFailures = simulateScenario(aScenario({ cluster: { racks: 4 }, runs: [checkpointed()] })).runs[0]!;
+    const noFailures = simulateScenario(aMinuteScenario({ cluster: { racks: 4 }, runs: [checkpointed()] })).runs[0]!;
     expect(run.status).toBe('completed');
     expect(run.interruptions).toBeGreaterThan(0);
     // Each interruption costs at least the six-hour repair on top of the lost work and restart.
@@ -25,7 +25,7 @@ describe('failures, repairs and spares', () => {
   it('spare racks let the run restart at once', () => {
     // Four spares and 30-minute repairs: the spares run out only if five failures fall within
     // half an hour, against an MTBF of 1.7 hours.
-    const scenario = aScenario({ cluster: { racks: 8, spareRacks: 4 }, failures: oneCause(0.5), runs: [checkpointed()] });
+    const scenario = aMinuteScenario({ cluster: { racks: 8, spareRacks: 4 }, failures: oneCause(0.5), runs: [checkpointed()] });
     const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
     expect(run.status).toBe('completed');
     expect(run.interruptions).toBeGreaterThan(0);
@@ -37,20 +37,20 @@ describe('failures, repairs and spares', () => {
   });
 
   it('with one spare, two failures within a repair make the run wait for racks', () => {
-    const scenario = aScenario({ cluster: { racks: 5, spareRacks: 1 }, failures: oneCause(0.5), runs: [checkpointed()] });
+    const scenario = aMinuteScenario({ cluster: { racks: 5, spareRacks: 1 }, failures: oneCause(0.5), runs: [checkpointed()] });
     const run = simulateScenario(scenario, { seed: 1 }).runs[0]!;
     const held = (run.productiveRackTicks + run.lostRackTicks + run.checkpointRackTicks + run.restartRackTicks) / 4;
     expect(held).toBeLessThan(run.endTick! - run.firstStartTick!);
   });
 
   it('a cause without repair keeps the rack in service', () => {
-    const record = simulateScenario(aScenario({ cluster: { racks: 4 }, failures: oneCause(0), runs: [checkpointed()] }), { seed: 1 });
+    const record = simulateScenario(aMinuteScenario({ cluster: { racks: 4 }, failures: oneCause(0), runs: [checkpointed()] }), { seed: 1 });
     expect(record.months.every((m) => m.downRackTicks === 0)).toBe(true);
     expect(record.runs[0]!.interruptions).toBeGreaterThan(0);
   });
 
   it('loses at most the work since the last checkpoint at each interruption', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       cluster: { racks: 4 },
       failures: oneCause(0),
       runs: [checkpointed({ checkpoint: { intervalMinutes: 20, writeMinutes: 1 } })],
@@ -61,7 +61,7 @@ describe('failures, repairs and spares', () => {
   });
 
   it('counts interruptions by root cause in proportion to their shares', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       end: '2026-12-31',
       failures: {
         ratePerGpuHour: 1e-3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import type { FacilitySpec } from '../../src/facility/facility-spec.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 
 /**
  * The engine never visits a tick: it integrates rack power over stretches from the checkpoint
@@ -9,7 +9,7 @@ import { aRun, aScenario } from '../builders.js';
  * and the swings are counted tick by tick; both must agree exactly.
  */
 describe('rack power from the checkpoint cycle', () => {
-  const scenario = aScenario({
+  const scenario = aMinuteScenario({
     start: '2027-07-01',
     end: '2027-07-03',
     failures: { ratePerGpuHour: 2e-4, restartMinutes: 10, repairHours: 3 },
@@ -70,7 +70,7 @@ describe('whole-run swings in the hourly series', () => {
   it('each hour with a checkpoint write shows the run-wide step at the facility meter', async () => {
     const { simulateScenario } = await import('../../src/simulation/simulate-scenario.js');
     const { facilityPerRackItMw } = await import('../../src/facility/facility-power.js');
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       start: '2027-07-01',
       end: '2027-07-01',
       runs: [aRun({ racks: 4, totalFlop: 1e24, checkpoint: { intervalMinutes: 90, writeMinutes: 5 } })],

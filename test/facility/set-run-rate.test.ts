@@ -5,10 +5,10 @@ import { fifo } from '../../src/policies/fifo.js';
 import { completeRun, setRunRate, startRun } from '../../src/engine/runs.js';
 import type { RunState, SimState } from '../../src/engine/state.js';
 import { wallTicksForCompute } from '../../src/model/checkpoint.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 
 // A run of 4 racks checkpointing every 60 ticks for 5: its speed halves in the middle of a cycle.
-const scenario = aScenario({ runs: [aRun({ totalFlop: 1e22, checkpoint: { intervalMinutes: 60, writeMinutes: 5 } })] });
+const scenario = aMinuteScenario({ runs: [aRun({ totalFlop: 1e22, checkpoint: { intervalMinutes: 60, writeMinutes: 5 } })] });
 
 function aState(): { state: SimState; run: RunState } {
   const state = createState(scenario, { seed: 1, replication: 0, policy: fifo });
@@ -71,7 +71,7 @@ describe('a capped run seen by the scheduler', () => {
       for (const r of view.running) if (r.id === 0) seen.push(r.startTick);
       return fifo(view, queue);
     };
-    const capped = aScenario({
+    const capped = aMinuteScenario({
       start: '2027-07-01',
       end: '2027-07-05',
       runs: [

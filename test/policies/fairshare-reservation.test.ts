@@ -3,7 +3,7 @@ import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { fairshare } from '../../src/policies/fairshare.js';
 import type { ClusterView, QueuedRequest } from '../../src/policies/policy.js';
 import { summarizeQueue } from '../../src/reports/queue-metrics.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 
 const request = (id: number, team: string, racks = 1): QueuedRequest => ({
   id, name: `j${id}`, team, racks, priority: 0, submitTick: id, estimatedTicks: 100, restart: false,
@@ -23,7 +23,7 @@ describe('fair share', () => {
   it('splits a saturated cluster between two teams in proportion to their quotas', () => {
     const team = (name: string) =>
       Array.from({ length: 60 }, (_, i) => aRun({ name: `${name}${i}`, team: name, racks: 1, totalFlop: 72 * 5000e12 * 0.4 * 3600 * 6, estimatedDays: 0.25 }));
-    const scenario = aScenario({ cluster: { racks: 8 }, scheduler: { policy: 'fairshare', quotas: { a: 3, b: 1 } }, runs: [...team('a'), ...team('b')] });
+    const scenario = aMinuteScenario({ cluster: { racks: 8 }, scheduler: { policy: 'fairshare', quotas: { a: 3, b: 1 } }, runs: [...team('a'), ...team('b')] });
     const record = simulateScenario(scenario);
     // While both teams still wait (the first 6-hour wave), a holds 6 racks and b 2.
     const firstWave = record.runs.filter((r) => r.firstStartTick === 0);
@@ -40,7 +40,7 @@ describe('a reservation', () => {
     const small = Array.from({ length: 24 }, (_, i) =>
       aRun({ name: `s${i}`, racks: 2, submit: `2026-07-0${1 + Math.floor(i / 8)}T0${i % 8}:00`, totalFlop: 2 * 72 * 5000e12 * 0.4 * 3600 * 20, estimatedDays: 1 }),
     );
-    return aScenario({
+    return aMinuteScenario({
       cluster: { racks: 8 },
       scheduler: { policy: 'fifo', ...(withReservation ? { reservations: [{ run: 'hero', racks: 6, from: '2026-07-03' }] } : {}) },
       runs: [aRun({ name: 'hero', racks: 6, submit: '2026-07-03', totalFlop: 6 * 72 * 5000e12 * 0.4 * 3600 * 48, estimatedDays: 2 }), ...small],
@@ -62,7 +62,7 @@ describe('a reservation', () => {
   });
 
   it('starts a run submitted early at the reserved date, though nothing else happens then', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       cluster: { racks: 8 },
       scheduler: { policy: 'fifo', reservations: [{ run: 'hero', racks: 6, from: '2026-07-03' }] },
       runs: [aRun({ name: 'hero', racks: 6, submit: '2026-07-01T06:00', totalFlop: 1e22, estimatedDays: 1 })],

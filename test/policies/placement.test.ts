@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { podsSpanned } from '../../src/policies/placement.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 
 // 4 racks x 72 GPUs x 5,000 TFLOP/s x 0.4 x 60 s: one minute of a 4-rack run
 const minuteOf4 = 4 * 72 * 5000e12 * 0.4 * 60;
@@ -15,7 +15,7 @@ describe('placement in pods', () => {
 
   it('slows a run larger than a pod by the cross-pod MFU penalty, and not one that fits in a pod', () => {
     const scenario = (podRacks: number) =>
-      aScenario({ scheduler: { policy: 'fifo', placement: { podRacks, crossPodMfuPenalty: 0.2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 1000 })] });
+      aMinuteScenario({ scheduler: { policy: 'fifo', placement: { podRacks, crossPodMfuPenalty: 0.2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 1000 })] });
     expect(simulateScenario(scenario(4)).runs[0]?.endTick).toBe(1000);
     // 1,000 minutes of work at 0.8 of the speed: 1,250 minutes.
     expect(simulateScenario(scenario(2)).runs[0]?.endTick).toBe(1250);
@@ -24,7 +24,7 @@ describe('placement in pods', () => {
   it('slows a run that fits the cluster but only across pods, and only while it is spread', () => {
     // Two pods of 4 racks: 3 racks go to pod 0, 3 to pod 1, and the last 2 must take one rack of each.
     const oneMinute = (racks: number) => racks * 72 * 5000e12 * 0.4 * 60;
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       scheduler: { policy: 'fifo', placement: { podRacks: 4, crossPodMfuPenalty: 0.2 } },
       runs: [
         aRun({ name: 'a', racks: 3, totalFlop: oneMinute(3) * 2000 }),
@@ -41,7 +41,7 @@ describe('placement in pods', () => {
   });
 
   it('defaults the penalty to 0.1', () => {
-    const s = aScenario({ scheduler: { policy: 'fifo', placement: { podRacks: 2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 900 })] });
+    const s = aMinuteScenario({ scheduler: { policy: 'fifo', placement: { podRacks: 2 } }, runs: [aRun({ racks: 4, totalFlop: minuteOf4 * 900 })] });
     expect(simulateScenario(s).runs[0]?.endTick).toBe(1000);
   });
 });

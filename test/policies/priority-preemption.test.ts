@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { priority, preemptFor } from '../../src/policies/priority.js';
 import type { RunningView, QueuedRequest } from '../../src/policies/policy.js';
-import { aRun, aScenario } from '../builders.js';
+import { aRun, aMinuteScenario } from '../builders.js';
 import { spy } from './spy.js';
 
 // 6 racks x 72 GPUs x 5,000 TFLOP/s x 0.4, per minute
@@ -10,7 +10,7 @@ const flopPerMinute6 = 6 * 72 * 5000e12 * 0.4 * 60;
 
 /** A long low-priority run on 6 of 8 racks, checkpointing every 60 min (5 min writes), and an urgent 4-rack run. */
 function contested(urgentSubmit: string, failures = 0) {
-  return aScenario({
+  return aMinuteScenario({
     failures: { ratePerGpuHour: failures, restartMinutes: 10 },
     scheduler: { policy: 'priority', preemption: true },
     runs: [
@@ -80,7 +80,7 @@ describe('priority with preemption', () => {
 
   it('starts waiting requests by priority, then by submission', () => {
     const recorded = spy(priority({ preemption: false }));
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       cluster: { racks: 4 },
       runs: [
         aRun({ name: 'first', racks: 4, totalFlop: 1e21 }),

@@ -67,7 +67,7 @@ describe('common random numbers', () => {
         { cause: 'hardware', ratePerGpuHour: 1e-4, savesWork: () => false },
         { cause: 'spot-preemption', ratePerGpuHour: preemptionsPerGpuHour, savesWork: () => false },
       ];
-      const next = interruptionSource(layers, 1, 30 * 24 * 60)(spec, 3, 0);
+      const next = interruptionSource(layers, 1, 30 * 86_400)(spec, 3, 0);
       const out: string[] = [];
       for (let i = next(); i; i = next()) out.push(`${i.tick}:${i.cause}`);
       return out;

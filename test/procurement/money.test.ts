@@ -32,14 +32,14 @@ const lease = (overrides: Partial<LeaseSpec> = {}): LeaseSpec => ({
 describe('lease fees', () => {
   it('charge the whole fee for whole months: 42 months of $150M is $6.3B', () => {
     const start = parseIsoMinutes('2026-07-01');
-    const months = monthsOf(start, 1, parseIsoMinutes('2030-01-01') - start);
+    const months = monthsOf(start, 60, parseIsoMinutes('2030-01-01') - start);
     expect(months).toHaveLength(42);
     const fees = leaseFeeCents(months, lease({ schedule: [{ tick: 0, monthlyUsd: 150_000_000 }] }));
     expect(fees.reduce((a, b) => a + b, 0)).toBe(6_300_000_000 * 100);
   });
 
   it('prorate a partial month by days', () => {
-    const months = monthsOf(parseIsoMinutes('2026-07-01'), 1, 15 * 24 * 60);
+    const months = monthsOf(parseIsoMinutes('2026-07-01'), 1, 15 * 86_400);
     expect(months).toHaveLength(1);
     expect(leaseFeeCents(months, lease({ schedule: [{ tick: 0, monthlyUsd: 3_100_000 }] }))).toEqual([150_000_000]); // 15/31 of $3.1M
   });
@@ -86,8 +86,8 @@ describe('lease money', () => {
     let facilityMwh = 0;
     let itMwh = 0;
     for (let i = 0; i < f.facilityMw.length; i++) {
-      facilityMwh += (f.facilityMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickMinutes / 60);
-      itMwh += (f.itMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickMinutes / 60);
+      facilityMwh += (f.facilityMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickSeconds / 3600);
+      itMwh += (f.itMw[i] ?? 0) * (f.hourTicks[i] ?? 0) * (loaded.scenario.tickSeconds / 3600);
     }
     const bill = billLease(record, lease({ powerUsdPerMwh: 50 }));
     expect(bill.energyMwh).toBeCloseTo(facilityMwh, 6);

@@ -69,9 +69,9 @@ describe('simulation invariants over generated scenarios', () => {
         const scenario = load(written);
         const horizons = [...cuts].sort((a, b) => a - b).map((c) => Math.max(1, Math.floor(c * scenario.horizonTicks)));
         const records = horizons.map((horizonTicks) => simulateScenario({ ...scenario, horizonTicks }));
-        const rate = new Map(scenario.runs.map((r) => [r.name, (r.gpus * r.tflopsPerGpu * 1e12 * 60 * scenario.tickMinutes) / r.racks]));
+        const rate = new Map(scenario.runs.map((r) => [r.name, (r.gpus * r.tflopsPerGpu * 1e12 * scenario.tickSeconds) / r.racks]));
         // Stream jobs are not in scenario.runs; their speed is bounded by the fastest run's.
-        const fastest = Math.max(0, ...rate.values(), ...records.flatMap((rec) => rec.runs.map((r) => (r.gpus * 20_000e12 * 60 * scenario.tickMinutes) / r.racks)));
+        const fastest = Math.max(0, ...rate.values(), ...records.flatMap((rec) => rec.runs.map((r) => (r.gpus * 20_000e12 * scenario.tickSeconds) / r.racks)));
         expectProgressMonotone(records, (name) => rate.get(name) ?? fastest);
       }),
       { numRuns: Math.ceil(numRuns / 3), seed },

@@ -48,7 +48,7 @@ describe('which charts a report has', () => {
     const hours = 30 * 24;
     const series = (f: (h: number) => number) => Float64Array.from({ length: hours }, (_, h) => f(h));
     const facility = {
-      ticksPerHour: 60,
+      ticksPerHour: 3600,
       facilityMw: series((h) => 100 + (h % 24)),
       supplyMw: series(() => 150),
       cappedTicks: series((h) => (h === 5 ? 12 : 0)),

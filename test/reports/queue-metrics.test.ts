@@ -3,14 +3,14 @@ import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { boundedSlowdown, jainIndex, slowdown, summarizeQueue } from '../../src/reports/queue-metrics.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderTable } from '../../src/reports/table.js';
-import { aRun, aScenario, provenance } from '../builders.js';
+import { aRun, aMinuteScenario, provenance } from '../builders.js';
 
 // One minute of a 1-rack run: 72 GPUs x 5,000 TFLOP/s x 0.4 x 60 s.
 const minuteOf1 = 72 * 5000e12 * 0.4 * 60;
 
 /** Two racks; three 60-minute single-rack runs submitted at once (two of team a, one of b). */
 function threeJobs() {
-  const scenario = aScenario({
+  const scenario = aMinuteScenario({
     cluster: { racks: 2 },
     scheduler: { policy: 'fifo' },
     runs: [
@@ -64,13 +64,13 @@ describe('queue metrics', () => {
     const withQueue = summarize(threeJobs(), provenance);
     expect(withQueue.queue?.policy).toBe('fifo');
     expect(renderTable(withQueue)).toMatch(/Queue · policy fifo/);
-    const plain = summarize(simulateScenario(aScenario()), provenance);
+    const plain = summarize(simulateScenario(aMinuteScenario()), provenance);
     expect(plain.queue).toBeUndefined();
     expect(renderTable(plain)).not.toMatch(/Queue/);
   });
 
   it('keep stream jobs out of runs[] and their costs in byStream, so that the costs still add up to the lease', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       cluster: { racks: 8 },
       workload: { streams: [{ name: 'exp', ratePerDay: 24, racks: 1, durationHours: 2, precision: 'fp8', mfu: 0.4 }] },
     });

@@ -76,8 +76,9 @@ describe('pool series', () => {
     // The run starts at 00:00, so writes take minutes [30,31), [61,62), [92,93)...: hour k holds
     // the writes whose start m = 31j + 30 falls in [60k, 60k + 60).
     const writesInHour = (k: number) => Array.from({ length: 200 }, (_, j) => 31 * j + 30).filter((m) => m >= 60 * k && m < 60 * k + 60).length;
-    for (let k = 0; k < 20; k++) expect(b.checkpoint[k]).toBe(2 * writesInHour(k));
-    expect(b.productive[0]).toBe(2 * (60 - writesInHour(0)));
+    // In rack-seconds: 2 racks x 60 s per write minute.
+    for (let k = 0; k < 20; k++) expect(b.checkpoint[k]).toBe(2 * 60 * writesInHour(k));
+    expect(b.productive[0]).toBe(2 * 60 * (60 - writesInHour(0)));
   });
 
   it('reports GPU-hours per day with ISO starts at midnight', () => {

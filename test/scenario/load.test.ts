@@ -34,8 +34,8 @@ function problemsOf(text: string): string[] {
 describe('parseScenario', () => {
   it('accepts a valid scenario and applies defaults', () => {
     const { scenario } = parseScenario(valid, 'ok.yaml');
-    expect(scenario.tickMinutes).toBe(1);
-    expect(scenario.horizonTicks).toBe(30 * 24 * 60);
+    expect(scenario.tickSeconds).toBe(1);
+    expect(scenario.horizonTicks).toBe(30 * 24 * 3600);
     expect(scenario.failures.ratePerGpuHour).toBe(2e-5);
     expect(scenario.failures.causes.reduce((a, c) => a + c.share, 0)).toBeCloseTo(1, 12);
     expect(scenario.runs[0]?.gpus).toBe(288);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import type { RunOutcome } from '../../src/simulation/record.js';
 import { erlangCMeanWait, erlangCWaitProbability } from '../../src/model/erlang-c.js';
-import { aScenario } from '../builders.js';
+import { aMinuteScenario } from '../builders.js';
 
 /**
  * M/M/c through the whole engine: a Poisson stream of single-rack jobs with exponential
@@ -19,7 +19,7 @@ const dayMinutes = 24 * 60;
 
 function estimateMeanWait(rho: number, seed: number): { direct: number; controlled: number; expected: number } {
   const arrivalPerMinute = (rho * servers) / meanServiceMinutes;
-  const scenario = aScenario({
+  const scenario = aMinuteScenario({
     seed,
     start: '2026-01-01',
     end: '2030-12-31',
@@ -77,7 +77,7 @@ function fifoServerStarts(jobs: RunOutcome[], servers: number): number[] {
 
 describe('an M/M/c workload under FIFO', () => {
   it('starts every job exactly when a c-server FIFO queue would', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       seed: 11,
       start: '2026-01-01',
       end: '2026-06-30',
@@ -106,7 +106,7 @@ describe('an M/M/c workload under FIFO', () => {
   }
 
   it('has the Erlang C probability of waiting within 3% at load 0.9', () => {
-    const scenario = aScenario({
+    const scenario = aMinuteScenario({
       seed: 5,
       start: '2026-01-01',
       end: '2030-12-31',

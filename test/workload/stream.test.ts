@@ -35,7 +35,7 @@ describe('a workload stream', () => {
     const hourOfDay = Array.from({ length: 24 }, (_, h) => (h === 3 ? 0 : h === 14 ? 3 : 1));
     const jobs = workloadJobs(withStreams(aStream({ ratePerDay: 100, hourOfDay })), 3, 0);
     const byHour = Array.from({ length: 24 }, () => 0);
-    for (const j of jobs) byHour[Math.floor((j.submitTick % 1440) / 60)]! += 1;
+    for (const j of jobs) byHour[Math.floor((j.submitTick % 86_400) / 3600)]! += 1;
     expect(byHour[3]).toBe(0);
     const ordinary = (byHour[10] ?? 0) + (byHour[11] ?? 0) + (byHour[12] ?? 0);
     expect((byHour[14] ?? 0) / (ordinary / 3)).toBeGreaterThan(2.6);
@@ -53,9 +53,10 @@ describe('a workload stream', () => {
 
   it('turns a duration into exactly that many compute ticks of work, and an estimate by its factor', () => {
     const [job] = workloadJobs(withStreams(aStream({ durationHours: 5, estimateFactor: 1.5 })), 1, 0);
-    const perTick = 72 * 5000e12 * 0.4 * 60;
-    expect(job?.totalFlop).toBeCloseTo(300 * perTick, -10);
-    expect(job?.estimatedTicks).toBe(450);
+    // 5 hours of 1-second ticks at 72 GPUs x 5,000 TFLOP/s x 0.4.
+    const perTick = 72 * 5000e12 * 0.4;
+    expect(job?.totalFlop).toBeCloseTo(5 * 3600 * perTick, -10);
+    expect(job?.estimatedTicks).toBe(1.5 * 5 * 3600);
   });
 
   it('draws sizes, durations and arrivals from separate streams: a new size distribution keeps the arrival times', () => {
@@ -77,7 +78,7 @@ describe('a workload stream', () => {
   it('keeps each stream to its window and its sizes to what the cluster can schedule', () => {
     const jobs = workloadJobs(withStreams(aStream({ from: '2026-03-01', until: '2026-03-31', racks: 500 })), 1, 0);
     const s = withStreams();
-    const march = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.parse('2026-01-01T00:00:00Z')) / 60_000 / s.tickMinutes;
+    const march = (iso: string) => (Date.parse(`${iso}T00:00:00Z`) - Date.parse('2026-01-01T00:00:00Z')) / 1000 / s.tickSeconds;
     expect(jobs.length).toBeGreaterThan(0);
     for (const j of jobs) {
       expect(j.submitTick).toBeGreaterThanOrEqual(march('2026-03-01'));
@@ -92,6 +93,6 @@ describe('a workload stream', () => {
     expect(job?.stream).toBe('evals');
     expect(job?.team).toBe('eval-team');
     expect(job?.priority).toBe(3);
-    expect(job?.deadlineTick).toBe((job?.submitTick ?? 0) + 24 * 60);
+    expect(job?.deadlineTick).toBe((job?.submitTick ?? 0) + 24 * 3600);
   });
 });

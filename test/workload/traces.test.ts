@@ -83,19 +83,19 @@ describe('a replayed trace', () => {
   it('maps GPUs to whole racks, lands its first job at its start and scales time', () => {
     const jobs = withTraceJobs(scenario, new Map([['small.swf', fixture('small.swf')]])).workload?.traceJobs ?? [];
     expect(jobs.map((j) => [j.name, j.racks, j.submitTick, j.estimatedTicks])).toEqual([
-      ['log-1', 1, 1440, 60], // 8 GPUs -> 1 rack; 7,200 s requested x 0.5 = 60 min
-      ['log-2', 1, 1440 + 20, 30], // 600 s x 2 = 20 min after the first
-      ['log-3', 2, 1440 + 40, null], // 144 GPUs -> 2 racks; no request
-      ['log-5', 1, 1440 + 100, 15],
+      ['log-1', 1, 86_400, 3600], // 8 GPUs -> 1 rack; 7,200 s requested x 0.5 = 3,600 one-second ticks
+      ['log-2', 1, 86_400 + 1200, 1800], // 600 s x 2 = 20 min after the first
+      ['log-3', 2, 86_400 + 2400, null], // 144 GPUs -> 2 racks; no request
+      ['log-5', 1, 86_400 + 6000, 900],
     ]);
-    // 3,600 s x 0.5 = 30 compute minutes of work on one rack
-    expect(jobs[0]?.totalFlop).toBeCloseTo(30 * 72 * 5000e12 * 0.4 * 60, -12);
+    // 3,600 s x 0.5 = 1,800 compute seconds of work on one rack
+    expect(jobs[0]?.totalFlop).toBeCloseTo(1800 * 72 * 5000e12 * 0.4, -12);
   });
 
   it('runs: each job computes for its scaled duration', () => {
     const withJobs = withTraceJobs(scenario, new Map([['small.swf', fixture('small.swf')]]));
     const record = simulateScenario(withJobs);
-    expect(record.runs.map((r) => (r.endTick ?? 0) - (r.firstStartTick ?? 0))).toEqual([30, 15, 720, 8]);
+    expect(record.runs.map((r) => (r.endTick ?? 0) - (r.firstStartTick ?? 0))).toEqual([1800, 900, 43_200, 450]);
   });
 
   it('loads from a scenario file, the trace read beside it', async () => {

@@ -1,5 +1,5 @@
 import type { Summary } from '../summary.js';
-import { formatCount, formatDecimal, formatPercent, formatUsd } from '../format.js';
+import { formatCount, formatDecimal, formatPercent, formatTick, formatUsd } from '../format.js';
 import { chartsFor, type Chart } from './charts.js';
 import type { ReportData } from './report-data.js';
 import { renderSvg } from './render-svg.js';
@@ -100,7 +100,7 @@ function monthsHtml(s: Summary): string {
 function inputsHtml(s: Summary): string {
   const sc = s.scenario;
   const items: Array<[string, string]> = [
-    ['horizon', `${sc.start} to ${sc.end}, tick ${sc.tickMinutes} min`],
+    ['horizon', `${sc.start} to ${sc.end}, tick ${formatTick(sc.tickSeconds)}`],
     ['hardware', `${formatCount(sc.racks)} racks of ${sc.rackName} (${sc.rack}), ${sc.gpusPerRack} GPUs each; ${sc.spareRacks} spare`],
     ['failure rate', `${sc.failureRatePerGpuHour.toExponential(1)} interruptions per GPU-hour`],
     ['lease', `${formatUsd(sc.leaseMonthlyUsd)} per month`],

@@ -100,7 +100,7 @@ function recordFacilityPoints(record: RunRecord | null): FacilityPoint[] | null 
   const s = record.scenario;
   const at = (series: unknown, i: number) => (isSeries(series) ? num(series[i]) : null);
   return Array.from({ length: facilityMw.length }, (_, i) => ({
-    start: tickToIso(s.startMinutes, s.tickMinutes, i * ticksPerHour),
+    start: tickToIso(s.startMinutes, s.tickSeconds, i * ticksPerHour),
     facilityMw: at(facilityMw, i) ?? 0,
     supplyMw: at(supplyMw, i) ?? 0,
     capped: (at(cappedTicks, i) ?? 0) > 0 || (at(withheld, i) ?? 0) > 0,

@@ -1,6 +1,6 @@
 /** Milliseconds since the epoch of a tick: unambiguous for charts, whatever the time zone. */
-export function epochMs(startMinutes: number, tickMinutes: number, tick: number): number {
-  return (startMinutes + tick * tickMinutes) * 60_000;
+export function epochMs(startMinutes: number, tickSeconds: number, tick: number): number {
+  return startMinutes * 60_000 + tick * tickSeconds * 1000;
 }
 
 /** Month labels over a long horizon, day labels over a short one (UTC: the scales are `utc`). */

@@ -2,6 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { RunRecord } from '../../simulation/record.js';
 import { formatCount } from '../format.js';
 import { epochMs, timeAxis } from './time-axis.js';
+import { ticksToMinutes } from '../../model/time.js';
 import { accent, chartConfig, chartWidth, warn } from './theme.js';
 
 type LabelPlace = 'after' | 'before' | 'inside';
@@ -21,7 +22,7 @@ interface Span {
  */
 export function timelineMarks(record: RunRecord) {
   const s = record.scenario;
-  const at = (tick: number) => epochMs(s.startMinutes, s.tickMinutes, tick);
+  const at = (tick: number) => epochMs(s.startMinutes, s.tickSeconds, tick);
   const waitTicks = new Map<string, Array<[number, number]>>();
   const holdTicks = new Map<string, Array<[number, number]>>();
   const add = (into: Map<string, Array<[number, number]>>, row: string, from: number, to: number) => {
@@ -70,8 +71,8 @@ function rowOf(run: RunRecord['runs'][number]): string {
 export function timelineChart(record: RunRecord): TopLevelSpec {
   const s = record.scenario;
   const { rows, waits, bars, interruptions, counts } = timelineMarks(record);
-  const start = epochMs(s.startMinutes, s.tickMinutes, 0);
-  const end = epochMs(s.startMinutes, s.tickMinutes, s.horizonTicks);
+  const start = epochMs(s.startMinutes, s.tickSeconds, 0);
+  const end = epochMs(s.startMinutes, s.tickSeconds, s.horizonTicks);
   // The count goes after a run's last bar; before its first when the last ends near the right
   // edge; above the ticks, from its first bar, when the run spans nearly the whole term.
   const firstStart = new Map<string, number>();
@@ -87,7 +88,7 @@ export function timelineChart(record: RunRecord): TopLevelSpec {
     const place: LabelPlace = after < start + 0.8 * (end - start) ? 'after' : first > start + 0.2 * (end - start) ? 'before' : 'inside';
     return n === 0 ? [] : [{ run, at: place === 'after' ? after : first, place, text: `${formatCount(n)} interruption${n === 1 ? '' : 's'}` }];
   });
-  const x = { type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [start, end] }, axis: timeAxis(s.horizonTicks * s.tickMinutes) };
+  const x = { type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [start, end] }, axis: timeAxis(ticksToMinutes(s.horizonTicks, s.tickSeconds)) };
   const y = { field: 'run', type: 'nominal' as const, title: null, sort: rows, scale: { domain: rows }, axis: { labelLimit: 220, labelFontSize: 12, labelColor: '#1d2733' } };
   const text = (place: LabelPlace) => ({
     name: `labels-${place}`,

@@ -2,6 +2,8 @@ import { createRng, type Rng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
 import { monthsOf } from '../model/time.js';
 import { EventKind, EventQueue } from './events.js';
+import { createHazard } from './hazard.js';
+import { phaseSpecsOf } from './phases.js';
 import { createPodTracker } from './pods.js';
 import { runningViews } from './running.js';
 import type { SimulateOptions } from './simulate.js';
@@ -16,9 +18,18 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   const { seed, replication } = options;
   const events = new EventQueue();
   let cumulative = 0;
+  const tickSeconds = scenario.tickSeconds;
   const causes = scenario.failures.causes.map((c) => {
     cumulative += c.share;
-    return { cumulativeShare: cumulative, sampleRepairHours: createSampler(c.repairHours) };
+    return {
+      cumulativeShare: cumulative,
+      recovery: c.recovery,
+      sampleRepairHours: createSampler(c.repairHours),
+      sampleSwapMinutes: createSampler(c.swapMinutes),
+      sampleRestartMinutes: c.restartMinutes ? createSampler(c.restartMinutes) : null,
+      hangTicks: c.hangDetectionMinutes === null ? 0 : Math.max(1, Math.round((c.hangDetectionMinutes * 60) / tickSeconds)),
+      rollbackCheckpoints: c.rollbackCheckpoints,
+    };
   });
   // Jobs of a workload stream or trace share one stream per process (`workload:<name>:failures`):
   // thousands of jobs would otherwise seed thousands of generators.
@@ -28,8 +39,11 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   const runs = specs.map((spec): RunState => {
     const stream = (purpose: string) =>
       spec.stream === undefined ? createRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
+    const phaseSpecs = spec.phases && spec.phases.length > 1 ? phaseSpecsOf(spec) : null;
+    const first = phaseSpecs?.[0] ?? spec;
+    const phases = phaseSpecs?.length ?? 0;
     return {
-      spec,
+      spec: first,
       status: 'pending',
       epoch: 0,
       pendingSeq: -1,
@@ -64,11 +78,34 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
       failureRng: stream('failures'),
       causeRng: stream('causes'),
       repairRng: stream('repairs'),
+      restartRng: stream('restarts'),
+      swapRng: stream('swaps'),
+      stragglerRng: stream('stragglers'),
+      sampleRestart: createSampler(spec.restartMinutes),
+      restartCause: -1,
+      hangTick: Infinity,
+      hangCause: -1,
+      lemonTick: Infinity,
+      lemonSeq: -1,
+      slowShare: 1,
+      completionEndsPhase: false,
+      productiveTicks: 0,
+      hungRackTicks: 0,
+      stragglerLossRackTicks: 0,
+      phase: 0,
+      phaseSpecs,
+      phaseSpec: first,
+      phaseStartFlop: 0,
+      phaseProductiveTicks: 0,
+      heldSinceTick: 0,
+      phaseHeldRackTicks: phaseSpecs ? new Array<number>(phases).fill(0) : null,
+      phaseFirstTick: phaseSpecs ? new Array<number>(phases).fill(-1) : null,
+      phaseEndedTick: phaseSpecs ? new Array<number>(phases).fill(-1) : null,
     };
   });
   scenario.cluster.phases.forEach((phase, i) => events.push(phase.tick, EventKind.capacity, i));
   for (const run of runs) events.push(run.spec.submitTick, EventKind.submit, run.spec.index);
-  const months = monthsOf(scenario.startMinutes, scenario.tickSeconds, scenario.horizonTicks);
+  const months = monthsOf(scenario.startMinutes, tickSeconds, scenario.horizonTicks);
   const placement = options.placement;
   const state: SimState = {
     scenario,
@@ -105,6 +142,8 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
     },
     pods: placement ? createPodTracker(placement.podRacks, placement.crossPodMfuPenalty) : undefined,
     participants: options.participants ?? [],
+    maintenanceDown: [],
+    hazard: createHazard(scenario.failures, tickSeconds),
     split: { committedComputeTicks: 0, uncommittedComputeTicks: 0, writeTicks: 0, completedCheckpoints: 0 },
   };
   return state;

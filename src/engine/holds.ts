@@ -24,6 +24,12 @@ export interface Hold {
   /** The root cause of a failure, and how long the failed rack was out of service. */
   cause: string | null;
   repairTicks: number;
+  /** Compute ticks between checkpoints in this hold (its phase's). */
+  checkpointIntervalTicks: number;
+  /** When the run hung, if it did: from here to the stop it held its racks and computed nothing. */
+  hangTick: number | null;
+  /** Compute ticks of earlier checkpoints taken back by silent data corruption found at the stop. */
+  rollbackTicks: number;
 }
 
 // While simulating, a run's holds are numbers in one flat typed array (no object per start; the
@@ -37,10 +43,13 @@ const flags = 4; // 1: final write, 2: lost uncommitted
 const endSlot = 5;
 const causeSlot = 6; // index into the simulation's cause names, -1: none
 const repair = 7;
-const slots = 8;
+const interval = 8;
+const hang = 9; // -1: none
+const rollback = 10;
+const slots = 11;
 const ends: readonly HoldEnd[] = ['completed', 'failed', 'horizon', 'stopped'];
 
-export function openHold(run: RunState, startTick: number, anchorTick: number, racks: number, finalWrite = false): void {
+export function openHold(run: RunState, startTick: number, anchorTick: number, racks: number, finalWrite: boolean, intervalTicks: number): void {
   run.lastHoldStartTick = startTick;
   if (!run.recordHolds) return;
   let data = run.holdData;
@@ -58,25 +67,30 @@ export function openHold(run: RunState, startTick: number, anchorTick: number, r
   data[at + endSlot] = 3;
   data[at + causeSlot] = -1;
   data[at + repair] = 0;
+  data[at + interval] = intervalTicks;
+  data[at + hang] = -1;
+  data[at + rollback] = 0;
   run.holdSlots = at + slots;
 }
 
-export function closeHold(run: RunState, stopTick: number, lostUncommitted: boolean): void {
+export function closeHold(run: RunState, stopTick: number, lostUncommitted: boolean, hangTick = -1): void {
   const data = run.holdData;
   const at = run.holdSlots - slots;
   if (at < 0 || data[at + stop] !== -1) return;
   data[at + stop] = stopTick;
+  data[at + hang] = hangTick;
   if (lostUncommitted) data[at + flags] = (data[at + flags] as number) | 2;
 }
 
 /** Say why the last hold ended, once its stop path knows; `cause` indexes the simulation's cause names. */
-export function markHoldEnd(run: RunState, end: HoldEnd, cause = -1, repairTicks = 0): void {
+export function markHoldEnd(run: RunState, end: HoldEnd, cause = -1, repairTicks = 0, rollbackTicks = 0): void {
   const data = run.holdData;
   const at = run.holdSlots - slots;
   if (at < 0) return;
   data[at + endSlot] = ends.indexOf(end);
   data[at + causeSlot] = cause;
   data[at + repair] = repairTicks;
+  data[at + rollback] = rollbackTicks;
 }
 
 /** The holds of a run as objects, for reports. */
@@ -96,6 +110,9 @@ export function holdsOf(data: Float64Array, used: number, causeNames: readonly s
       end: ends[data[at + endSlot] as number] ?? 'stopped',
       cause: cause === -1 ? null : (causeNames[cause] ?? null),
       repairTicks: data[at + repair] as number,
+      checkpointIntervalTicks: data[at + interval] as number,
+      hangTick: data[at + hang] === -1 ? null : (data[at + hang] as number),
+      rollbackTicks: data[at + rollback] as number,
     });
   }
   return holds;

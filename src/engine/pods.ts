@@ -1,4 +1,3 @@
-import type { RunSpec } from './spec.js';
 import type { RunState } from './state.js';
 
 /**
@@ -15,18 +14,17 @@ export interface PodTracker {
   used: number[];
   /** Racks each run holds per pod, by run index, while it holds them. */
   placement: Array<Map<number, number> | undefined>;
-  /** Each run's specification as written, before a placement's penalty. */
-  base: Array<RunSpec | undefined>;
 }
 
 export function createPodTracker(podRacks: number, penalty: number): PodTracker {
-  return { podRacks, penalty, used: [], placement: [], base: [] };
+  return { podRacks, penalty, used: [], placement: [] };
 }
 
 /** Choose the run's pods now, and give it the speed of that placement for this hold. */
 export function placeRun(pods: PodTracker, run: RunState, installedRacks: number): number {
   const i = run.spec.index;
-  const base = (pods.base[i] ??= run.spec);
+  // The run's specification in its phase, before a placement's penalty.
+  const base = run.phaseSpec;
   const free = podCapacities(pods.podRacks, installedRacks).map((capacity, p) => ({ p, free: capacity - (pods.used[p] ?? 0) }));
   const whole = free.filter((f) => f.free >= base.racks).sort((a, b) => a.free - b.free || a.p - b.p)[0];
   const order = whole ? [whole] : [...free].sort((a, b) => b.free - a.free || a.p - b.p);

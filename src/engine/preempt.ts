@@ -10,18 +10,24 @@ import type { RunState, SimState } from './state.js';
  * Preemption: the run writes a checkpoint now (or finishes the write it is in), keeps every tick
  * it computed, pays the write on its racks, then gives them back and returns to its place in the
  * queue. It restarts later like an interrupted run, paying the restart overhead. A run still in
- * its restart overhead has nothing to save and yields at once.
+ * its restart overhead has nothing to save and yields at once; so does a hung run, which can
+ * write nothing (it loses what a failure would).
  *
  * The write tail is one more hold on the timeline ([now, release)); the run's accounting counts
  * it as checkpoint time. Failures during the tail are not drawn: the run is no longer training.
+ * `beforeQueue` changes the run once its hold is counted (a new phase, which it queues for).
  */
-export function preemptRun(state: SimState, run: RunState): void {
+export function preemptRun(state: SimState, run: RunState, beforeQueue?: () => void): void {
   if (run.status !== 'active') return;
   const t = state.now;
   const racks = run.racksHeld;
-  const releaseTick = t + remainingWriteTicks(run, t);
+  const releaseTick = run.hangTick <= t ? t : t + remainingWriteTicks(run, t);
   stopHold(state, run, true);
   markHoldEnd(run, 'stopped');
+  const paidTicks = Math.min(releaseTick, state.scenario.horizonTicks) - t;
+  run.checkpointRackTicks += paidTicks * racks;
+  if (run.phaseHeldRackTicks) run.phaseHeldRackTicks[run.phase] = (run.phaseHeldRackTicks[run.phase] ?? 0) + paidTicks * racks;
+  beforeQueue?.();
   if (releaseTick === t) {
     removeRunning(state, run);
     returnRacks(state, racks);
@@ -32,9 +38,7 @@ export function preemptRun(state: SimState, run: RunState): void {
   run.racksHeld = racks;
   run.status = 'preempting';
   run.releaseTick = releaseTick;
-  const paidTicks = Math.min(releaseTick, state.scenario.horizonTicks) - t;
-  run.checkpointRackTicks += paidTicks * racks;
-  openHold(run, t, releaseTick, racks, true);
+  openHold(run, t, releaseTick, racks, true, run.spec.checkpointIntervalTicks);
   // The policy's view of this run must say it is preempting, or a policy would preempt it again.
   runningChanged(state);
   state.events.push(releaseTick, EventKind.release, run.spec.index, run.epoch);

@@ -6,7 +6,10 @@ import { returnRacks } from './racks.js';
 import { closeRun, completeRun, enqueue, failRun } from './runs.js';
 import { decide } from './decide.js';
 import { closePreempting, releaseRun } from './preempt.js';
+import { changePhase } from './phase-change.js';
+import { swapSlowRack } from './slow-rack.js';
 import type { Participant } from './participant.js';
+import { maintenanceParticipant } from './maintenance.js';
 import type { Policy } from './policy.js';
 import type { EngineScenario, PlacementSpec, RunSpec } from './spec.js';
 import type { SimState } from './state.js';
@@ -44,7 +47,9 @@ export class SimulationStopped extends Error {
  */
 export function simulate<S extends EngineScenario>(scenario: S, options: SimulateOptions): EngineRecord<S> {
   const { seed, replication, policy } = options;
-  const state = createState(scenario, options);
+  // Planned maintenance takes its racks before any other participant sees them.
+  const maintenance = scenario.failures.maintenance.length > 0 ? [maintenanceParticipant(scenario.failures.maintenance)] : [];
+  const state = createState(scenario, maintenance.length > 0 ? { ...options, participants: [...maintenance, ...(options.participants ?? [])] } : options);
   const participants = state.participants;
   participants.forEach((p, i) => p.attach?.(state, (tick, target) => state.events.push(tick, EventKind.participant, target, i)));
   for (const tick of options.wakeTicks ?? []) state.events.push(tick, EventKind.wake, -1);
@@ -106,11 +111,13 @@ function handle(state: SimState): void {
       break;
     case EventKind.complete:
       if (!run || run.pendingSeq !== event.seq) return;
-      completeRun(state, run);
+      if (run.completionEndsPhase) changePhase(state, run);
+      else completeRun(state, run);
       break;
     case EventKind.failure:
       if (!run || run.pendingSeq !== event.seq) return;
-      failRun(state, run);
+      if (event.seq === run.lemonSeq) swapSlowRack(state, run);
+      else failRun(state, run);
       break;
     case EventKind.release:
       if (!run || run.epoch !== event.epoch) return;

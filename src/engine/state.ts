@@ -3,6 +3,8 @@ import type { Sampler } from '../random/distributions.js';
 import type { Month } from '../model/time.js';
 import type { CycleSplit } from '../model/checkpoint.js';
 import type { EventQueue } from './events.js';
+import type { Hazard } from './hazard.js';
+import type { Recovery } from '../catalog/failures.js';
 import type { Participant } from './participant.js';
 import type { PodTracker } from './pods.js';
 import type { ClusterView, QueuedRequest, RunningView } from './policy.js';
@@ -71,6 +73,47 @@ export interface RunState {
   failureRng: Rng;
   causeRng: Rng;
   repairRng: Rng;
+  restartRng: Rng;
+  swapRng: Rng;
+  stragglerRng: Rng;
+  /** Draws the run's own restart minutes (a cause may have its own). */
+  sampleRestart: Sampler;
+  /** The cause of the interruption the next start recovers from (its restart and swap); -1: none. */
+  restartCause: number;
+  /** While hung: the tick the run stopped progressing (it holds its racks until detection); else Infinity. */
+  hangTick: number;
+  hangCause: number;
+  /** A lemon detector finds the run's slow rack at this tick (Infinity: no slow rack, or no detector). */
+  lemonTick: number;
+  lemonSeq: number;
+  /** The run's speed as a share of its phase's: below 1 while a rack holds a slow node. */
+  slowShare: number;
+  /** The planned completion ends the current phase, not the run. */
+  completionEndsPhase: boolean;
+  /** Compute ticks whose work was kept (its productive time, whatever its size). */
+  productiveTicks: number;
+  /** Rack-ticks held while hung, before detection (part of the lost rack-ticks). */
+  hungRackTicks: number;
+  /** Rack-ticks of throughput lost to slow nodes: kept compute x (1 - speed share). */
+  stragglerLossRackTicks: number;
+  /**
+   * Phases (see phases.ts): the current one's index, and the run's specification in each; null
+   * for a run of one phase. `phaseSpec` is the current phase's specification before a placement's
+   * penalty (`spec` may carry it).
+   */
+  phase: number;
+  phaseSpecs: RunSpec[] | null;
+  phaseSpec: RunSpec;
+  /** Work done when the current phase began; a rollback does not cross it. */
+  phaseStartFlop: number;
+  /** Compute ticks kept in the current phase: what a rollback can take back. */
+  phaseProductiveTicks: number;
+  /** Held rack-ticks are counted to the current phase up to this tick. */
+  heldSinceTick: number;
+  /** Per phase: rack-ticks held, the tick it was first held and the tick it ended (-1: not yet). */
+  phaseHeldRackTicks: number[] | null;
+  phaseFirstTick: number[] | null;
+  phaseEndedTick: number[] | null;
 }
 
 /** The engine's own copy of a run's view, refreshed in place; policies see it read-only. */
@@ -79,7 +122,14 @@ export type MutableRunningView = { -readonly [K in keyof RunningView]: RunningVi
 export interface FailureCauseState {
   /** Upper end of the cause's share in [0, 1): a uniform draw below it and above the previous picks it. */
   cumulativeShare: number;
+  recovery: Recovery;
   sampleRepairHours: Sampler;
+  sampleSwapMinutes: Sampler;
+  /** The cause's own restart; null: the run's. */
+  sampleRestartMinutes: Sampler | null;
+  /** Ticks a hang of this cause lasts before it is noticed; 0: not a hang. */
+  hangTicks: number;
+  rollbackCheckpoints: number;
 }
 
 /** Rack-tick integrals of the cluster's pools, by calendar month. */
@@ -126,6 +176,10 @@ export interface SimState {
   /** Which pods the runs hold, when the scenario groups racks into pods (see pods.ts). */
   pods: PodTracker | undefined;
   participants: readonly Participant[];
+  /** Racks taken by maintenance windows, as (from tick, to tick, racks) triples (see maintenance.ts). */
+  maintenanceDown: number[];
+  /** When the runs' next failures come (see hazard.ts). */
+  hazard: Hazard;
   /** Scratch for splitting a hold into cycles (see runs.ts), so that stopping a run allocates nothing. */
   split: CycleSplit;
 }

@@ -1,7 +1,7 @@
 import { holdsOf } from './holds.js';
-import type { EngineRecord } from './record.js';
+import type { EngineRecord, PhaseOutcome } from './record.js';
 import type { EngineScenario } from './spec.js';
-import type { SimState } from './state.js';
+import type { RunState, SimState } from './state.js';
 
 /** What the simulation produced, read off its final state. */
 export function toRecord<S extends EngineScenario>(state: SimState, scenario: S, seed: number, replication: number): EngineRecord<S> {
@@ -13,6 +13,7 @@ export function toRecord<S extends EngineScenario>(state: SimState, scenario: S,
     seed,
     replication,
     events: state.events.handled,
+    maintenance: maintenanceOf(state.maintenanceDown),
     months: state.months.map((m, i) => {
       const totals = state.monthTotals[i];
       return {
@@ -34,8 +35,8 @@ export function toRecord<S extends EngineScenario>(state: SimState, scenario: S,
       return {
         name: r.spec.name,
         team: r.spec.team,
-        racks: r.spec.racks,
-        gpus: r.spec.gpus,
+        racks: r.phaseSpec.racks,
+        gpus: r.phaseSpec.gpus,
         status: r.status,
         submitTick: r.spec.submitTick,
         firstStartTick: r.firstStartTick,
@@ -49,6 +50,10 @@ export function toRecord<S extends EngineScenario>(state: SimState, scenario: S,
         checkpointRackTicks: r.checkpointRackTicks,
         restartRackTicks: r.restartRackTicks,
         checkpointIntervalTicks: r.spec.checkpointIntervalTicks,
+        productiveTicks: r.productiveTicks,
+        hungRackTicks: r.hungRackTicks,
+        stragglerLossRackTicks: r.stragglerLossRackTicks,
+        ...(r.phaseSpecs ? { phases: phasesOf(r) } : {}),
         checkpointWriteTicks: r.spec.checkpointWriteTicks,
         holds: r.recordHolds ? holdsOf(r.holdData, r.holdSlots, names) : undefined,
         stream: r.spec.stream,
@@ -58,4 +63,25 @@ export function toRecord<S extends EngineScenario>(state: SimState, scenario: S,
       };
     }),
   };
+}
+
+/** A run's phases as the report reads them. */
+function phasesOf(run: RunState): PhaseOutcome[] {
+  return (run.phaseSpecs ?? []).map((spec, p) => {
+    const first = run.phaseFirstTick?.[p] ?? -1;
+    const end = run.phaseEndedTick?.[p] ?? -1;
+    return {
+      name: run.spec.phases?.[p]?.name ?? `phase-${p + 1}`,
+      racks: spec.racks,
+      firstTick: first === -1 ? null : first,
+      endTick: end === -1 ? null : end,
+      heldRackTicks: run.phaseHeldRackTicks?.[p] ?? 0,
+    };
+  });
+}
+
+function maintenanceOf(flat: readonly number[]): EngineRecord['maintenance'] {
+  const out: EngineRecord['maintenance'] = [];
+  for (let i = 0; i + 2 < flat.length; i += 3) out.push({ fromTick: flat[i] as number, toTick: flat[i + 1] as number, racks: flat[i + 2] as number });
+  return out;
 }

@@ -1,7 +1,6 @@
-import { flopPerTick } from '../model/work.js';
 import { preemptRun } from '../engine/preempt.js';
 import { returnRacks } from '../engine/racks.js';
-import { setRunRate } from '../engine/runs.js';
+import { setRunRate, uncappedFlopPerTick } from '../engine/runs.js';
 import { runningRuns } from '../engine/running.js';
 import type { RunState } from '../engine/state.js';
 import type { FacilitySimState, FacilityState, Load } from './facility-state.js';
@@ -177,7 +176,7 @@ function applyCap(state: FacilitySimState, f: FacilityState, cap: number): void 
   }
   for (const run of runningRuns(state)) {
     if (run.status !== 'active') continue;
-    const rate = flopPerTick(run.spec.gpus, run.spec.tflopsPerGpu, state.scenario.tickSeconds) * f.speedFactor;
+    const rate = uncappedFlopPerTick(state, run) * f.speedFactor;
     if (run.flopPerTick !== rate) setRunRate(state, run, rate);
   }
 }

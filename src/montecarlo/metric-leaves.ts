@@ -10,7 +10,7 @@ export interface MetricLeaf {
   listed: boolean;
 }
 
-const isoDateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/;
 
 /**
  * The metrics of a report, by key path (`cluster.utilization`, `runs.frontier-pretrain.ettr`,

@@ -3,7 +3,6 @@ import type { InterruptionSource } from '../engine/interruptions.js';
 import { checkpointIntervalTicks } from '../model/checkpoint.js';
 import { minutesInTicks } from '../model/time.js';
 import type { RunSpec, Scenario } from '../scenario/scenario.js';
-import type { WrittenScenario } from '../scenario/schema.js';
 import { interruptionSource } from './interruption-source.js';
 import type { CloudOption } from './option.js';
 import { runOnRack } from './run-on-rack.js';
@@ -26,7 +25,7 @@ export interface CloudSimulation {
  * preemptions come on top as interruptions at absolute times, drawn from streams of their own.
  * `runs` are the workload's runs and jobs, already drawn for the replication.
  */
-export function cloudScenario(scenario: Scenario, written: WrittenScenario, option: CloudOption, rack: RackType, runs: readonly RunSpec[]): CloudSimulation {
+export function cloudScenario(scenario: Scenario, option: CloudOption, rack: RackType, runs: readonly RunSpec[]): CloudSimulation {
   const gpusPerRack = rack.gpusPerRack;
   const heldToCommitment = option.kind === 'reserved' && option.overflow === null;
   const commitment = option.commitments[0];
@@ -39,14 +38,18 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
   const converted = runs.map((spec, index): RunSpec => {
     const moved = runOnRack(spec, scenario.rack, rack, capRacks);
     const delayed = moved.gpus >= option.leadTimeAboveGpus ? option.leadTimeTicks : 0;
-    // An `auto` interval is re-chosen when the run's size or the rate of interruptions that lose work changed.
+    // An optimum interval (auto, young) is chosen again when the run's size or the rate of
+    // interruptions that lose work changed, for each of its phases too.
     const losingRate = hardwareRate + (savesWork(moved) ? 0 : option.preemptionsPerGpuHour);
-    const rule = moved.gpus !== spec.gpus || losingRate !== hardwareRate ? optimumRule(spec, scenario, written) : null;
+    const setting = spec.checkpointSetting;
+    const rechoose = (setting === 'auto' || setting === 'young') && (moved !== spec || losingRate !== hardwareRate);
+    const interval = (gpus: number, current: number) => (rechoose ? checkpointIntervalTicks(setting, moved.checkpointWriteTicks, gpus, losingRate, scenario.tickSeconds) : current);
     return {
       ...moved,
       index,
       submitTick: moved.submitTick + delayed,
-      checkpointIntervalTicks: rule ? checkpointIntervalTicks(rule, moved.checkpointWriteTicks, moved.gpus, losingRate, scenario.tickSeconds) : moved.checkpointIntervalTicks,
+      checkpointIntervalTicks: interval(moved.gpus, moved.checkpointIntervalTicks),
+      ...(moved.phases ? { phases: moved.phases.map((p) => ({ ...p, checkpointIntervalTicks: interval(p.gpus, p.checkpointIntervalTicks) })) } : {}),
     };
   });
   // Uncapped, the provider has room for every run at once twice over, so nodes out for
@@ -55,7 +58,7 @@ export function cloudScenario(scenario: Scenario, written: WrittenScenario, opti
   const from = heldToCommitment && commitment ? commitment.fromTick : 0;
   const phases = from > 0 ? [{ tick: 0, racks: 0 }, { tick: from, racks }] : [{ tick: 0, racks }];
   const replacement = { distribution: 'fixed' as const, value: option.replacementHours };
-  const causes = scenario.failures.causes.map((c) => ({ ...c, repairHours: needsRepair(c.repairHours) ? replacement : c.repairHours }));
+  const causes = scenario.failures.causes.map((c) => ({ ...c, repairHours: c.recovery === 'repair' && needsRepair(c.repairHours) ? replacement : c.repairHours }));
 
   // No facility limits on a cloud: the provider's power and cooling are its own. The workload's
   // jobs are in `runs` already, so the streams that would draw them again are dropped.
@@ -81,11 +84,3 @@ function needsRepair(d: Scenario['failures']['causes'][number]['repairHours']): 
   return !(d.distribution === 'fixed' && d.value === 0);
 }
 
-/** The rule that chose a run's checkpoint interval (`auto` or `young`), as its run, stream or trace says; null for minutes or none. */
-function optimumRule(spec: RunSpec, scenario: Scenario, written: WrittenScenario): 'auto' | 'young' | null {
-  const setting =
-    spec.stream === undefined
-      ? (written.runs?.find((r) => r.name === spec.name)?.checkpoint?.intervalMinutes ?? 'auto')
-      : (scenario.workload?.streams.find((s) => s.name === spec.stream) ?? scenario.workload?.traces.find((t) => t.name === spec.stream))?.checkpointInterval;
-  return setting === 'auto' || setting === 'young' ? setting : null;
-}

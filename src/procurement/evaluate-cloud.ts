@@ -54,7 +54,7 @@ export function evaluateCloud(ctx: EvaluateContext, option: CloudOption, seed: n
 }
 
 function part(ctx: EvaluateContext, option: CloudOption, rack: RackType, tariff: CloudTariff, runs: readonly RunSpec[], seed: number, replication: number): CloudPart {
-  const cloud = cloudScenario(ctx.scenario, ctx.written, option, rack, runs);
+  const cloud = cloudScenario(ctx.scenario, option, rack, runs);
   const record = simulateScenario(cloud.scenario, { seed, replication, ...(cloud.interruptions ? { interruptions: cloud.interruptions } : {}) });
   return { record, bill: billCloud(record, tariff) };
 }

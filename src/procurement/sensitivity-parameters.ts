@@ -2,6 +2,9 @@ import { spareRacks } from '../scenario/run-racks.js';
 import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { defaults } from '../scenario/defaults.js';
+import { toDistribution } from '../scenario/to-distribution.js';
+import type { WrittenDistribution } from '../scenario/schema-primitives.js';
+import { scaleDistribution } from '../random/distributions.js';
 import { scalePrice } from './price-path.js';
 import type { EvaluateContext } from './option-assembly.js';
 import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
@@ -111,12 +114,19 @@ export const sensitivityParameters: readonly SensitivityParameter[] = [
   },
   {
     name: 'restart-time',
-    description: 'minutes to detect an interruption and reload (failures.restartMinutes and every run\'s own)',
-    written: (w, v) =>
-      mapWrittenRuns(
-        { ...w, failures: { ratePerGpuHour: w.failures?.ratePerGpuHour ?? defaults.failureRatePerGpuHour, ...w.failures, restartMinutes: (w.failures?.restartMinutes ?? defaults.restartMinutes) * factor(v) } },
-        (r) => (r.restartMinutes === undefined ? r : { ...r, restartMinutes: r.restartMinutes * factor(v) }),
-      ),
+    description: 'minutes to detect an interruption and reload (failures.restartMinutes, every cause\'s and every run\'s own; a distribution is scaled whole)',
+    written: (w, v) => {
+      const k = factor(v);
+      const scaled = (d: WrittenDistribution | undefined) => (d === undefined ? undefined : scaleDistribution(toDistribution(d) ?? defaults.restartMinutes, k));
+      const causes = w.failures?.causes?.map((c) => (c.restartMinutes === undefined ? c : { ...c, restartMinutes: scaled(c.restartMinutes) }));
+      const failures = {
+        ratePerGpuHour: w.failures?.ratePerGpuHour ?? defaults.failureRatePerGpuHour,
+        ...w.failures,
+        restartMinutes: scaleDistribution(toDistribution(w.failures?.restartMinutes) ?? defaults.restartMinutes, k),
+        ...(causes ? { causes } : {}),
+      };
+      return mapWrittenRuns({ ...w, failures }, (r) => (r.restartMinutes === undefined ? r : { ...r, restartMinutes: scaled(r.restartMinutes) }));
+    },
   },
   {
     name: 'checkpoint-write',

@@ -112,6 +112,24 @@ export function distributionMean(d: Distribution): number {
   }
 }
 
+/** The distribution of k x X for k > 0: every value, bound and percentile multiplied by k. */
+export function scaleDistribution(d: Distribution, k: number): Distribution {
+  switch (d.distribution) {
+    case 'fixed':
+      return { ...d, value: d.value * k };
+    case 'uniform':
+      return { ...d, min: d.min * k, max: d.max * k };
+    case 'triangular':
+      return { ...d, min: d.min * k, mode: d.mode * k, max: d.max * k };
+    case 'exponential':
+      return { ...d, mean: d.mean * k };
+    case 'lognormal':
+      return { ...d, median: d.median * k, p95: d.p95 * k, ...(d.min === undefined ? {} : { min: d.min * k }), ...(d.max === undefined ? {} : { max: d.max * k }) };
+    case 'empirical':
+      return { ...d, values: d.values.map((v) => v * k) };
+  }
+}
+
 /** Inverse of the triangular distribution function (min <= mode <= max). */
 function triangularQuantile(min: number, mode: number, max: number, u: number): number {
   if (max === min) return min;

@@ -7,13 +7,16 @@ import { csvField } from './csv-field.js';
 type Cell = string | number | boolean | null;
 
 /**
- * CSV tables, one per file: `runs`, `months` and `series-<resolution>`; with a facility,
- * `facility-hour` (its hourly series); with a workload, `queue-streams` and `queue-teams`. Numbers
- * are written in full (JavaScript's shortest round-trip form), never formatted, so they parse back
- * to the JSON report's values; null is an empty field. Column names are the JSON report's field names.
+ * CSV tables, one per file: `runs`, `months`, `phases` (when a run has phases) and
+ * `series-<resolution>`; with a facility, `facility-hour` (its hourly series); with a workload,
+ * `queue-streams` and `queue-teams`. Numbers are written in full (JavaScript's shortest
+ * round-trip form), never formatted, so they parse back to the JSON report's values; null is an
+ * empty field. Column names are the JSON report's field names.
  */
 export function renderCsvTables(summary: Summary, record: RunRecord | null, resolution: Resolution): Record<string, string> {
   const tables: Record<string, string> = { runs: runsCsv(summary), months: toCsv(summary.months) };
+  const phases = summary.runs.flatMap((r) => (r.phases ?? []).map((p) => ({ run: r.name, ...p })));
+  if (phases.length > 0) tables['phases'] = toCsv(phases);
   if (record) tables[`series-${resolution}`] = toCsv(poolSeries(record, resolution));
   if (record?.facility) tables['facility-hour'] = toCsv(facilityHourRows(record.facility, record.scenario.startMinutes, record.scenario.tickSeconds));
   if (summary.queue) {
@@ -23,11 +26,11 @@ export function renderCsvTables(summary: Summary, record: RunRecord | null, reso
   return tables;
 }
 
-/** One row per run; interruptions by cause become one column per cause seen in any run. */
+/** One row per run; interruptions by cause become one column per cause seen in any run; phases are a table of their own. */
 export function runsCsv(summary: Summary): string {
   const causes = [...new Set(summary.runs.flatMap((r) => Object.keys(r.interruptionsByCause)))].sort();
   const rows = summary.runs.map((r) => {
-    const { interruptionsByCause, ...flat } = r;
+    const { interruptionsByCause, phases: _phases, ...flat } = r;
     return { ...flat, ...Object.fromEntries(causes.map((c) => [`interruptions.${c}`, interruptionsByCause[c] ?? 0])) };
   });
   return toCsv(rows);

@@ -21,10 +21,14 @@ export function wallClockTicks(run: RunOutcome, horizonTicks: number): number {
   return (run.endTick ?? horizonTicks) - run.firstStartTick;
 }
 
-/** Effective training time ratio: productive time / wall-clock time since first start. */
+/**
+ * Effective training time ratio: productive time / wall-clock time since first start, where
+ * productive time is the compute ticks whose work was kept (productive rack-ticks / racks for a
+ * run of one size).
+ */
 export function ettr(run: RunOutcome, horizonTicks: number): number | null {
   const wall = wallClockTicks(run, horizonTicks);
-  return wall > 0 ? run.productiveRackTicks / run.racks / wall : null;
+  return wall > 0 ? (run.productiveTicks ?? run.productiveRackTicks / run.racks) / wall : null;
 }
 
 /** Ticks a run waited in the queue before its first start. */

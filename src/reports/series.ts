@@ -1,6 +1,6 @@
 import type { RunRecord } from '../simulation/record.js';
 import type { Hold } from '../engine/holds.js';
-import { splitCycles } from '../model/checkpoint.js';
+import { splitCycles, wallTicksForCompute } from '../model/checkpoint.js';
 import { minutesInTicks, tickToIso, ticksToMinutes } from '../model/time.js';
 import { gpuHours } from './metrics.js';
 
@@ -51,12 +51,24 @@ export function poolBuckets(record: RunRecord, resolution: Resolution): PoolBuck
   const spread = makeSpreader(b.startTicks, s.horizonTicks, s.tickSeconds, bucketMinutes);
   const phases = s.cluster.phases;
   phases.forEach((p, i) => spread(b.installed, p.tick, phases[i + 1]?.tick ?? s.horizonTicks, p.racks));
+  for (const m of record.maintenance ?? []) spread(b.down, m.fromTick, m.toTick, m.racks);
   for (const run of record.runs) {
+    const kept: Kept[] = [];
     for (const hold of run.holds ?? []) {
-      spreadHold(b, spread, hold, run.checkpointIntervalTicks, run.checkpointWriteTicks ?? 0, s.horizonTicks);
+      spreadHold(b, spread, hold, hold.checkpointIntervalTicks ?? run.checkpointIntervalTicks, run.checkpointWriteTicks ?? 0, s.horizonTicks, kept);
     }
   }
   return b;
+}
+
+/** A stretch of a hold's kept compute, [from, to) in compute ticks since its anchor: what a rollback can take back. */
+interface Kept {
+  anchorTick: number;
+  intervalTicks: number;
+  writeTicks: number;
+  racks: number;
+  from: number;
+  to: number;
 }
 
 type Spread = (into: number[], from: number, to: number, weight: number, cumulative?: (t: number) => number) => void;
@@ -75,7 +87,7 @@ function makeSpreader(startTicks: number[], horizonTicks: number, tickSeconds: n
   };
 }
 
-function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: number, writeTicks: number, horizonTicks: number): void {
+function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: number, writeTicks: number, horizonTicks: number, kept: Kept[]): void {
   const stop = hold.stopTick ?? horizonTicks;
   const r = hold.racks;
   spread(b.allocated, hold.startTick, stop, r);
@@ -83,19 +95,46 @@ function spreadHold(b: PoolBuckets, spread: Spread, hold: Hold, intervalTicks: n
     spread(b.checkpoint, hold.startTick, stop, r);
     return;
   }
-  spread(b.restart, hold.startTick, Math.min(hold.anchorTick, stop), r);
+  // A hung run computed nothing from its hang to its stop: that time is lost.
+  const until = hold.hangTick ?? stop;
+  spread(b.lost, until, stop, r);
+  spread(b.restart, hold.startTick, Math.min(hold.anchorTick, until), r);
   if (hold.end === 'failed' && hold.repairTicks > 0) spread(b.down, stop, stop + hold.repairTicks, 1);
   const a = hold.anchorTick;
-  if (stop <= a) return;
-  const writes = (t: number) => splitCycles(t - a, intervalTicks, writeTicks).writeTicks;
-  const compute = (t: number) => t - a - writes(t);
-  spread(b.checkpoint, a, stop, r, writes);
-  const last = splitCycles(stop - a, intervalTicks, writeTicks);
-  const lostTicks = hold.lostUncommitted ? last.uncommittedComputeTicks : 0;
-  const cycleStart = Number.isFinite(intervalTicks) ? a + last.completedCheckpoints * (intervalTicks + writeTicks) : a;
-  // Compute after the last completed checkpoint is contiguous from the cycle's start.
-  spread(b.productive, a, stop, r, (t) => compute(t) - Math.min(lostTicks, Math.max(0, t - cycleStart)));
-  spread(b.lost, cycleStart, cycleStart + lostTicks, r);
+  if (until > a) {
+    const writes = (t: number) => splitCycles(t - a, intervalTicks, writeTicks).writeTicks;
+    const compute = (t: number) => t - a - writes(t);
+    spread(b.checkpoint, a, until, r, writes);
+    const last = splitCycles(until - a, intervalTicks, writeTicks);
+    const lostTicks = hold.lostUncommitted ? last.uncommittedComputeTicks : 0;
+    const cycleStart = Number.isFinite(intervalTicks) ? a + last.completedCheckpoints * (intervalTicks + writeTicks) : a;
+    // Compute after the last completed checkpoint is contiguous from the cycle's start.
+    spread(b.productive, a, until, r, (t) => compute(t) - Math.min(lostTicks, Math.max(0, t - cycleStart)));
+    spread(b.lost, cycleStart, cycleStart + lostTicks, r);
+    const keptTicks = compute(until) - lostTicks;
+    if (keptTicks > 0) kept.push({ anchorTick: a, intervalTicks, writeTicks, racks: r, from: 0, to: keptTicks });
+  }
+  if (hold.rollbackTicks > 0) rollBack(b, spread, kept, hold.rollbackTicks);
+}
+
+/**
+ * Silent data corruption found: the last `ticks` kept compute ticks (latest first, across holds)
+ * become lost where they were computed, as the engine counted them.
+ */
+function rollBack(b: PoolBuckets, spread: Spread, kept: Kept[], ticks: number): void {
+  let left = ticks;
+  while (left > 0 && kept.length > 0) {
+    const k = kept[kept.length - 1] as Kept;
+    const n = Math.min(left, k.to - k.from);
+    const from = k.anchorTick + wallTicksForCompute(k.to - n + 1, k.intervalTicks, k.writeTicks) - 1;
+    const to = k.anchorTick + wallTicksForCompute(k.to, k.intervalTicks, k.writeTicks);
+    const compute = (t: number) => t - k.anchorTick - splitCycles(t - k.anchorTick, k.intervalTicks, k.writeTicks).writeTicks;
+    spread(b.productive, from, to, -k.racks, compute);
+    spread(b.lost, from, to, k.racks, compute);
+    k.to -= n;
+    if (k.to <= k.from) kept.pop();
+    left -= n;
+  }
 }
 
 /** The pools as GPU-hours per hour or day: the time series of reports and CSV. */

@@ -6,6 +6,7 @@ import { centsToUsd } from '../model/money.js';
 import { billLease } from '../procurement/lease-bill.js';
 import { tickToIso, ticksToDays, ticksToMinutes } from '../model/time.js';
 import { ettr, gpuHours, heldRackTicks, queueWaitTicks, ratio, wallClockTicks } from './metrics.js';
+import { runPhases } from './run-phases.js';
 
 export interface Provenance {
   version: string;
@@ -83,11 +84,14 @@ export function summarize(record: RunRecord, provenance: Provenance, inputs: Rec
       lostGpuHours: hours(r.lostRackTicks),
       checkpointGpuHours: hours(r.checkpointRackTicks),
       restartGpuHours: hours(r.restartRackTicks),
+      hungGpuHours: hours(r.hungRackTicks ?? 0),
+      gpuHoursLostToStragglers: hours(r.stragglerLossRackTicks ?? 0),
       interruptions: r.interruptions,
       interruptionsByCause: withEveryCause(r.interruptionsByCause, s.failures.causes),
       ettr: ettr(r, s.horizonTicks),
       costUsageShareUsd: centsToUsd(usageCents[i] ?? 0),
       costFullyLoadedUsd: centsToUsd(loadedCents[i] ?? 0),
+      ...withPhases(runPhases(r, s, s.horizonTicks, usageCents[i] ?? 0)),
     })).filter((_, i) => record.runs[i]?.stream === undefined), // stream and trace jobs: in `queue`
     cluster: {
       availableGpuHours: hours(installed),
@@ -130,4 +134,9 @@ export function summarize(record: RunRecord, provenance: Provenance, inputs: Rec
 function withEveryCause(byCause: Record<string, number>, causes: ReadonlyArray<{ name: string }>): Record<string, number> {
   const names = [...new Set([...causes.map((c) => c.name), ...Object.keys(byCause)])].sort((a, b) => a.localeCompare(b));
   return Object.fromEntries(names.map((name) => [name, byCause[name] ?? 0]));
+}
+
+/** `phases`, only for a run that has several. */
+function withPhases<T>(phases: T[] | null): { phases?: T[] } {
+  return phases ? { phases } : {};
 }

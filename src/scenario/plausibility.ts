@@ -2,7 +2,9 @@ import { spareRacks } from './run-racks.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { defaults } from './defaults.js';
 import { warning, type PathSegment, type Problem } from './problems.js';
-import type { WrittenScenario } from './schema.js';
+import type { WrittenDistribution, WrittenScenario } from './schema.js';
+import { distributionMean } from '../random/distributions.js';
+import { toDistribution } from './to-distribution.js';
 
 /**
  * Values that are valid but implausible: each warning says why, citing the published figure it
@@ -51,10 +53,8 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
       `${rate} interruptions per GPU-hour is more than ${failureRateFactor} times ${rate > published ? 'above' : 'below'} the published 2.0e-5 (Llama 3 on 16,384 H100s); is the unit per GPU-hour?`,
     );
   }
-  const restart = s.failures?.restartMinutes;
-  if (restart !== undefined && restart > maxPlausibleRestartMinutes) {
-    warn('implausible-restart', ['failures', 'restartMinutes'], `a restart of ${restart} minutes is over a day; published restarts take 5-20 minutes; is the unit minutes?`);
-  }
+  checkRestart(s.failures?.restartMinutes, ['failures', 'restartMinutes'], warn);
+  s.failures?.causes?.forEach((c, i) => checkRestart(c.restartMinutes, ['failures', 'causes', i, 'restartMinutes'], warn));
 
   if (s.lease.monthlyUsd === 0) {
     warn('zero-price', ['lease', 'monthlyUsd'], 'a lease of $0 a month makes every cost zero and the break-even meaningless; to price owning the racks, add an option of kind own');
@@ -90,9 +90,7 @@ export function checkPlausibility(s: WrittenScenario): Problem[] {
     if (typeof interval === 'number' && write !== undefined && write > interval) {
       warn('implausible-checkpoint', ['runs', i, 'checkpoint', 'writeMinutes'], `writing a checkpoint (${write} min) takes longer than the compute between checkpoints (${interval} min): the run would spend most of its time writing`);
     }
-    if (run.restartMinutes !== undefined && run.restartMinutes > maxPlausibleRestartMinutes) {
-      warn('implausible-restart', ['runs', i, 'restartMinutes'], `a restart of ${run.restartMinutes} minutes is over a day; published restarts take 5-20 minutes; is the unit minutes?`);
-    }
+    checkRestart(run.restartMinutes, ['runs', i, 'restartMinutes'], warn);
   });
   return problems;
 }
@@ -118,6 +116,18 @@ function checkOptionPlausibility(s: WrittenScenario, warn: Warn): void {
     }
   });
 }
+
+/** A restart whose mean is over a day is a unit slip (hours or seconds written as minutes). */
+function checkRestart(written: WrittenDistribution | undefined, path: PathSegment[], warn: Warn): void {
+  const d = toDistribution(written);
+  if (d === undefined) return;
+  const mean = distributionMean(d);
+  if (mean > maxPlausibleRestartMinutes) {
+    warn('implausible-restart', path, `a restart of ${formatMinutes(mean)} minutes${typeof written === 'number' ? '' : ' on average'} is over a day; published restarts take 5-20 minutes; is the unit minutes?`);
+  }
+}
+
+const formatMinutes = (m: number) => (Number.isInteger(m) ? String(m) : m.toPrecision(4));
 
 function checkPue(pue: number | undefined, path: PathSegment[], warn: Warn): void {
   if (pue !== undefined && pue > maxPlausiblePue) {

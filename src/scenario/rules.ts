@@ -15,6 +15,8 @@ import { checkOptionRules } from '../procurement/check-option-rules.js';
 import { checkLeaseTerms } from './lease-rules.js';
 import { checkWholeRacks } from '../procurement/check-whole-racks.js';
 import { tickAsWritten, tickSecondsOf } from './tick-seconds.js';
+import { checkFailureRules } from './failure-rules.js';
+import { checkPhaseRules } from './phase-rules.js';
 
 /**
  * Cross-field rules over a shape-valid scenario: what one key alone cannot say. Returns every
@@ -90,13 +92,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
     push(error('spares-exceed-racks', ['cluster', 'spareRacks'], `expected fewer spare racks than racks (${maxRacks}), found ${spare}`));
   }
 
-  s.failures?.causes?.forEach((cause, i) => checkDistribution(cause.repairHours, ['failures', 'causes', i, 'repairHours'], push));
-  checkDistribution(s.failures?.repairHours, ['failures', 'repairHours'], push);
-  const causeNames = new Set<string>();
-  s.failures?.causes?.forEach((cause, i) => {
-    if (causeNames.has(cause.name)) push(error('duplicate-cause', ['failures', 'causes', i, 'name'], `expected a unique cause name, found "${cause.name}" twice`));
-    causeNames.add(cause.name);
-  });
+  problems.push(...checkFailureRules(s, { startMinutes, endMinutes, maxRacks }));
 
   const names = new Set<string>();
   const schedulable = maxRacks - spare;
@@ -136,6 +132,8 @@ export function checkRules(s: WrittenScenario): Problem[] {
     } else if (hasSixNd && (run.activeParams === undefined || run.tokens === undefined)) {
       push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
     }
+    checkDistribution(run.restartMinutes, at('restartMinutes'), push);
+    problems.push(...checkPhaseRules(run, i, { start: s.start, end: s.end, startMinutes, endMinutes, schedulable: maxRacks > 0 ? schedulable : 0, peak, gpuName: rack?.gpu.name ?? 'GPU' }));
   });
   if (s.lease.monthlyUsd === undefined && s.lease.schedule === undefined) {
     push(error('missing-fee', ['lease', 'monthlyUsd'], 'expected the monthly fee: monthlyUsd, or schedule: [{from, monthlyUsd}]; the key is missing'));

@@ -1,7 +1,6 @@
-import type { Precision } from '../catalog/gpus.js';
 import type { FacilitySpec } from '../facility/facility-spec.js';
 import type { RackType } from '../catalog/racks.js';
-import type { FailureCause } from '../catalog/failures.js';
+import type { ClusterSpec, FailureSpec, RunSpec } from '../engine/spec.js';
 import type { SchedulerSpec } from '../policies/scheduler-spec.js';
 import type { WorkloadSpec } from '../workload/spec.js';
 
@@ -36,20 +35,6 @@ export interface Scenario {
   facility?: FacilitySpec;
 }
 
-export interface ClusterSpec {
-  /** Installed racks from each tick on; ticks ascending, first at 0, racks non-decreasing. */
-  phases: Array<{ tick: number; racks: number }>;
-  /** Racks held back from new allocations to replace failed ones at once. */
-  spareRacks: number;
-  maxRacks: number;
-}
-
-export interface FailureSpec {
-  ratePerGpuHour: number;
-  /** Causes with shares normalised to sum to 1. */
-  causes: FailureCause[];
-}
-
 /** The lease's terms, resolved: dates in ticks from the start, defaults applied. */
 export interface LeaseSpec {
   /** Fee steps, ticks ascending, the first at 0; the escalator applies on top. */
@@ -69,26 +54,5 @@ export interface LeaseSpec {
   fallback: string | null;
 }
 
-export interface RunSpec {
-  index: number;
-  name: string;
-  team: string;
-  racks: number;
-  gpus: number;
-  submitTick: number;
-  priority: number;
-  precision: Precision;
-  /** Achieved TFLOP/s per GPU: peak(precision) x MFU, or given directly. */
-  tflopsPerGpu: number;
-  totalFlop: number;
-  /** Compute ticks between checkpoints; Infinity when the run never checkpoints. */
-  checkpointIntervalTicks: number;
-  checkpointWriteTicks: number;
-  restartTicks: number;
-  /** The user's runtime estimate, the only runtime a scheduling policy sees. */
-  estimatedTicks: number | null;
-  /** The workload stream or trace a job came from; absent for the scenario's named runs. */
-  stream?: string;
-  /** The tick by which the job should be done, if it has a deadline. */
-  deadlineTick?: number | null;
-}
+// The run, cluster and failure specifications are the engine's: a scenario is what it runs.
+export type { ClusterSpec, FailureSpec, RunPhaseSpec, RunSpec } from '../engine/spec.js';

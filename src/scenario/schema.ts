@@ -5,6 +5,13 @@ import { workloadSchema } from '../workload/schema.js';
 import { optionsSchema } from '../procurement/option-schema.js';
 import { defaults } from './defaults.js';
 import { leaseSectionSchema } from './lease-schema.js';
+import { finite, isoDate, isoDateTime, nonNegative, positive, precisionSchema, wholeCount, wholeNonNegative, fraction } from './schema-primitives.js';
+import { failuresSchema } from './failures-schema.js';
+import { runSchema } from './run-schema.js';
+
+export { distributionSchema, finite, fraction, isoDate, isoDateTime, nonNegative, positive, precisionSchema, wholeCount, wholeNonNegative, type WrittenDistribution } from './schema-primitives.js';
+export { checkpointSchema, runSchema, type WrittenRun } from './run-schema.js';
+export { failureCauseSchema, failuresSchema } from './failures-schema.js';
 
 /**
  * What a scenario file says (`WrittenScenario`), before defaults and units are applied. Every
@@ -13,55 +20,6 @@ import { leaseSectionSchema } from './lease-schema.js';
  * refinement are also given as JSON Schema keywords (`.meta`), and keys carry a description with
  * their unit (`.describe`), so the generated JSON Schema (json-schema.ts) says what the checks say.
  */
-
-export const isoDate = z
-  .string({ error: 'expected a date as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date as YYYY-MM-DD' });
-
-export const isoDateTime = z
-  .string({ error: 'expected a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)' })
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, {
-    error: 'expected a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)',
-  });
-
-const finite = (what: string) => z.number({ error: `expected ${what}` }).refine(Number.isFinite, {
-  error: `expected ${what}, not a non-finite number`,
-});
-export const positive = (what = 'a positive number') => finite(what).refine((v) => v > 0, { error: `expected ${what}` }).meta({ exclusiveMinimum: 0 });
-export const nonNegative = (what = 'a number >= 0') => finite(what).refine((v) => v >= 0, { error: `expected ${what}` }).meta({ minimum: 0 });
-export const wholeCount = (what = 'a whole number >= 1') =>
-  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(1, { error: `expected ${what}` });
-export const wholeNonNegative = (what = 'a whole number >= 0') =>
-  z.number({ error: `expected ${what}` }).int({ error: `expected ${what}` }).min(0, { error: `expected ${what}` });
-export const fraction = (what = 'a fraction in (0, 1]') =>
-  finite(what).refine((v) => v > 0 && v <= 1, { error: `expected ${what}` }).meta({ exclusiveMinimum: 0, maximum: 1 });
-
-/** A non-negative quantity: a plain number (fixed) or a named distribution. */
-export const distributionSchema = z.union(
-  [
-    nonNegative(),
-    z.discriminatedUnion(
-      'distribution',
-      [
-        z.strictObject({ distribution: z.literal('fixed'), value: nonNegative() }),
-        z.strictObject({ distribution: z.literal('uniform'), min: nonNegative(), max: nonNegative() }),
-        z.strictObject({ distribution: z.literal('triangular'), min: nonNegative(), mode: nonNegative(), max: nonNegative() }),
-        z.strictObject({ distribution: z.literal('exponential'), mean: positive() }),
-        z.strictObject({ distribution: z.literal('lognormal'), median: positive(), p95: positive(), min: nonNegative().optional(), max: positive().optional() }),
-        z.strictObject({
-          distribution: z.literal('empirical'),
-          values: z.array(nonNegative()).min(1, { error: 'expected at least one value' }),
-          weights: z.array(nonNegative()).optional(),
-        }),
-      ],
-      { error: 'expected distribution: fixed, uniform, triangular, exponential, lognormal or empirical' },
-    ),
-  ],
-  { error: 'expected a number or {distribution: fixed|uniform|triangular|exponential|lognormal|empirical, ...}' },
-).describe('a number >= 0 (fixed), or {distribution: fixed | uniform | triangular | exponential | lognormal | empirical, ...}, in the unit of its key');
-export type WrittenDistribution = z.infer<typeof distributionSchema>;
-
-export const precisionSchema = z.enum(['fp4', 'fp8', 'bf16'], { error: 'expected fp4, fp8 or bf16' });
 
 const tflopsByPrecision = z.strictObject({
   fp4: positive().optional(),
@@ -112,55 +70,6 @@ export const clusterSchema = z.strictObject({
     .optional(),
 });
 
-export const failureCauseSchema = z.strictObject({
-  name: z.string().min(1, { error: 'expected a cause name' }),
-  share: positive('a positive share (shares are normalised to sum to 1)').describe('relative share of the interruptions (normalised to sum to 1)'),
-  repairHours: distributionSchema.describe('hours a failed rack is out of service for this cause (absent: no repair)').optional(),
-});
-
-export const failuresSchema = z.strictObject({
-  ratePerGpuHour: nonNegative('a rate >= 0 interruptions per GPU-hour').describe(`interruptions per GPU-hour (default ${defaults.failureRatePerGpuHour}, Llama 3); a run on G GPUs fails at G times this rate`),
-  restartMinutes: nonNegative().describe(`minutes to detect an interruption and reload (default ${defaults.restartMinutes})`).optional(),
-  repairHours: distributionSchema.describe('hours a failed rack is out of service (default lognormal, median 2, p95 19)').optional(),
-  causes: z.array(failureCauseSchema).min(1, { error: 'expected at least one cause' }).describe('[{name, share, repairHours?}] (default: the Llama 3 root-cause mix)').optional(),
-});
-
-export const checkpointSchema = z.strictObject({
-  intervalMinutes: z
-    .union([positive(), z.literal('auto'), z.literal('young'), z.literal('none')], {
-      error: 'expected a positive number of minutes, "auto" (Daly\'s optimum), "young" or "none"',
-    })
-    .describe("compute minutes between checkpoints, auto (Daly's higher-order optimum, the default), young (Young's sqrt(2 x write x MTBF)) or none")
-    .optional(),
-  writeMinutes: nonNegative().describe(`minutes training is blocked while a checkpoint is written (default ${defaults.checkpointWriteMinutes}, an assumption)`).optional(),
-});
-
-/** A run's size as a share of the cluster's schedulable racks, written `95%`. */
-export const rackShare = z
-  .string({ error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
-  .regex(/^(\d+(\.\d+)?)%$/, { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%', abort: true })
-  .refine((v) => Number.parseFloat(v) > 0 && Number.parseFloat(v) <= 100, { error: 'expected a share of the cluster in (0%, 100%]' });
-
-export const runSchema = z.strictObject({
-  name: z.string({ error: 'expected a run name' }).min(1, { error: 'expected a run name' }).describe('the run\'s name, unique in the scenario'),
-  racks: z
-    .union([wholeCount('a whole number of racks >= 1'), rackShare], { error: 'expected a whole number of racks >= 1, or a share of the cluster such as 95%' })
-    .describe("size in whole racks (NVLink domains), or a share of the cluster's racks less its spares (`95%`, rounded to the nearest rack, at least 1)"),
-  submit: isoDateTime.describe('when the run joins the queue, YYYY-MM-DD or YYYY-MM-DDTHH:MM UTC (default: the start)').optional(),
-  priority: z.number({ error: 'expected an integer priority' }).int({ error: 'expected an integer priority' }).describe(`higher is more important (default ${defaults.priority})`).optional(),
-  team: z.string().describe('the team the run belongs to').optional(),
-  precision: precisionSchema.describe("fp4, fp8 or bf16: selects the GPU's dense peak"),
-  mfu: fraction('a model FLOPs utilisation in (0, 1]').describe('model FLOPs utilisation: speed = peak(precision) x mfu (or give achievedTflopsPerGpu)').optional(),
-  achievedTflopsPerGpu: positive().describe('achieved TFLOP/s per GPU (instead of mfu)').optional(),
-  totalFlop: positive().describe('work in FLOP (or give activeParams and tokens)').optional(),
-  activeParams: positive().describe('active parameters; work = 6 x activeParams x tokens').optional(),
-  tokens: positive().describe('training tokens; work = 6 x activeParams x tokens').optional(),
-  computeDays: positive().describe("work as days of the run's GPUs at its speed, without interruptions: work = GPUs x achieved FLOP/s x days x 86,400 s (so the work follows the run's size)").optional(),
-  estimatedDays: positive().describe("the user's runtime estimate in days: the only runtime a scheduling policy sees").optional(),
-  checkpoint: checkpointSchema.optional(),
-  restartMinutes: nonNegative().describe('minutes to restart after an interruption; overrides failures.restartMinutes').optional(),
-});
-
 export const scenarioSchema = z.strictObject({
   name: z.string({ error: 'expected a scenario name' }).min(1, { error: 'expected a scenario name' }).describe('a title for the report'),
   description: z.string().describe('what the scenario is about').optional(),
@@ -187,4 +96,3 @@ export const scenarioSchema = z.strictObject({
 });
 
 export type WrittenScenario = z.infer<typeof scenarioSchema>;
-export type WrittenRun = z.infer<typeof runSchema>;

@@ -1,6 +1,7 @@
 import type { RackType } from '../catalog/racks.js';
 import { isoToTick, minutesToTicks } from '../model/time.js';
-import { toDistribution } from '../scenario/normalize.js';
+import { toDistribution } from '../scenario/to-distribution.js';
+import type { Distribution } from '../random/distributions.js';
 import { defaults } from '../scenario/defaults.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import type { WrittenStream, WrittenTrace } from './schema.js';
@@ -19,7 +20,7 @@ export interface WorkloadContext {
  */
 export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext): WorkloadSpec | undefined {
   if (!w.workload) return undefined;
-  const restartMinutes = w.failures?.restartMinutes ?? defaults.restartMinutes;
+  const restartMinutes = toDistribution(w.failures?.restartMinutes) ?? defaults.restartMinutes;
   return {
     streams: (w.workload.streams ?? []).map((s) => normalizeStream(s, ctx, restartMinutes)),
     traces: (w.workload.traces ?? []).map((t) => normalizeTrace(t, ctx, restartMinutes)),
@@ -27,7 +28,7 @@ export function normalizeWorkload(w: WrittenScenario, ctx: WorkloadContext): Wor
   };
 }
 
-function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes: number): StreamSpec {
+function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes: Distribution): StreamSpec {
   const toTick = (iso: string) => isoToTick(iso, ctx.startMinutes, ctx.tickSeconds);
   return {
     name: s.name,
@@ -48,11 +49,11 @@ function normalizeStream(s: WrittenStream, ctx: WorkloadContext, restartMinutes:
     deadlineHours: s.deadlineHours ?? null,
     checkpointInterval: s.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
     checkpointWriteTicks: minutesToTicks(s.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickSeconds),
-    restartTicks: minutesToTicks(restartMinutes, ctx.tickSeconds),
+    restartMinutes,
   };
 }
 
-function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: number): TraceSpec {
+function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: Distribution): TraceSpec {
   return {
     name: t.name,
     file: t.file,
@@ -67,7 +68,7 @@ function normalizeTrace(t: WrittenTrace, ctx: WorkloadContext, restartMinutes: n
     tflopsPerGpu: t.achievedTflopsPerGpu ?? (ctx.rack.gpu.denseTflops[t.precision] ?? 0) * (t.mfu ?? 0),
     checkpointInterval: t.checkpoint?.intervalMinutes ?? defaults.checkpointInterval,
     checkpointWriteTicks: minutesToTicks(t.checkpoint?.writeMinutes ?? defaults.checkpointWriteMinutes, ctx.tickSeconds),
-    restartTicks: minutesToTicks(restartMinutes, ctx.tickSeconds),
+    restartMinutes,
   };
 }
 

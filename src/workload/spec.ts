@@ -27,7 +27,7 @@ export interface StreamSpec {
   /** Minutes, `auto` (Daly for the job's size), `young` or `none`. */
   checkpointInterval: CheckpointSetting;
   checkpointWriteTicks: number;
-  restartTicks: number;
+  restartMinutes: Distribution;
 }
 
 /** A trace's jobs, already mapped to capsim jobs (index assigned when the simulation starts). */
@@ -50,7 +50,7 @@ export interface TraceSpec {
   tflopsPerGpu: number;
   checkpointInterval: CheckpointSetting;
   checkpointWriteTicks: number;
-  restartTicks: number;
+  restartMinutes: Distribution;
 }
 
 export interface WorkloadSpec {

@@ -67,7 +67,8 @@ describe('effective training time ratio under failures', () => {
   const withRate = (rate: number) =>
     aScenario({
       end: '2026-12-31',
-      failures: { ratePerGpuHour: rate, restartMinutes: restart, repairHours: 0 },
+      // One cause that needs nothing but a restart: the renewal model's failure.
+      failures: { ratePerGpuHour: rate, restartMinutes: restart, causes: [{ name: 'any', share: 1, recovery: 'restart' }] },
       runs: [aRun({ totalFlop: 2e24, checkpoint: { intervalMinutes: interval, writeMinutes: write } })],
     });
   const scenario = withRate(ratePerGpuHour);

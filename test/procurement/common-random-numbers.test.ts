@@ -130,7 +130,7 @@ describe('spot preemption', () => {
       options: [spotAt(5e-4, 3), spotAt(5e-4, 2)],
     });
     const run = (option: (typeof options)[number]) => {
-      const cloud = cloudScenario(ctx.scenario, ctx.written, option as CloudOption, (option as CloudOption).rack, ctx.scenario.runs);
+      const cloud = cloudScenario(ctx.scenario, option as CloudOption, (option as CloudOption).rack, ctx.scenario.runs);
       return simulateScenario(cloud.scenario, { seed: 1, ...(cloud.interruptions ? { interruptions: cloud.interruptions } : {}) }).runs[0]!;
     };
     const saved = run(options[0]!);

@@ -67,9 +67,16 @@ describe('the generated JSON Schema', () => {
   it('gives bounds that the zod schema checks by refinement, and descriptions with units', () => {
     const complete = scenarioJsonSchema().$defs as { scenario: { properties: Record<string, { properties?: Record<string, Record<string, unknown>> }> } };
     const failures = complete.scenario.properties.failures?.properties ?? {};
-    // A number, or an uncertain input drawn per replication.
-    expect(failures.restartMinutes?.anyOf).toEqual([expect.objectContaining({ type: 'number', minimum: 0 }), { $ref: '#/$defs/uncertain' }]);
+    // A number (itself possibly an uncertain input) or a distribution drawn at each restart: the number's bound is kept.
+    const [restartNumber, restartDistribution] = (failures.restartMinutes?.anyOf ?? []) as Array<{ anyOf?: unknown[]; oneOf?: unknown[] }>;
+    expect(restartNumber?.anyOf).toEqual([expect.objectContaining({ type: 'number', minimum: 0 }), { $ref: '#/$defs/uncertain' }]);
+    expect(restartDistribution?.oneOf?.length).toBeGreaterThan(1);
     expect(String(failures.restartMinutes?.description)).toMatch(/minutes/);
+    // Each number may also be an uncertain input: its own schema is the first of the two.
+    const numberOf = (schema: Record<string, unknown> | undefined) => (schema?.anyOf as unknown[] | undefined)?.[0];
+    expect(numberOf(failures.hangDetectionMinutes)).toMatchObject({ type: 'number', exclusiveMinimum: 0 });
+    const stragglers = (failures.stragglers as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties ?? {};
+    expect(numberOf(stragglers.probabilityPerRack)).toMatchObject({ type: 'number', minimum: 0, maximum: 1 });
     expect(String(failures.ratePerGpuHour?.description)).toMatch(/per GPU-hour/);
   });
 

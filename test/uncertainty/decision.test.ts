@@ -29,7 +29,7 @@ describe('decisions under uncertain inputs', () => {
     const uncertain = { distribution: 'uniform', min: 2, max: 6 } as never;
     const { loaded, options } = load(
       constant({
-        failures: { ratePerGpuHour: 2e-4, restartMinutes: { distribution: 'triangular', min: 5, mode: 10, max: 20 } as never },
+        failures: { ratePerGpuHour: 2e-4, restartMinutes: { distribution: 'fixed', value: { distribution: 'triangular', min: 5, mode: 10, max: 20 } } as never },
         cluster: { racks: { distribution: 'uniform', min: 8, max: 10 } as never },
         options: [
           { name: 'cloud', kind: 'on-demand', priceUsdPerGpuHour: uncertain },
@@ -40,11 +40,11 @@ describe('decisions under uncertain inputs', () => {
       }),
     );
     // Each copy has inputs of its own (its own streams): what matters is that they are drawn alike.
-    expect(loaded.uncertainty?.inputs.map((i) => i.path)).toEqual(['cluster.racks', 'failures.restartMinutes', 'options[0].priceUsdPerGpuHour', 'options[1].priceUsdPerGpuHour', 'options[2].monthlyUsd', 'options[3].monthlyUsd']);
+    expect(loaded.uncertainty?.inputs.map((i) => i.path)).toEqual(['cluster.racks', 'failures.restartMinutes.value', 'options[0].priceUsdPerGpuHour', 'options[1].priceUsdPerGpuHour', 'options[2].monthlyUsd', 'options[3].monthlyUsd']);
     const same = { distribution: 'uniform', min: 2, max: 6 } as never;
     const shared = load(
       constant({
-        failures: { ratePerGpuHour: 5e-5, restartMinutes: { distribution: 'triangular', min: 5, mode: 10, max: 20 } as never },
+        failures: { ratePerGpuHour: 5e-5, restartMinutes: { distribution: 'fixed', value: { distribution: 'triangular', min: 5, mode: 10, max: 20 } } as never },
         cluster: { racks: { distribution: 'uniform', min: 8, max: 10 } as never },
         lease: { monthlyUsd: { distribution: 'lognormal', median: 1e6, p95: 2e6, max: 5e6 } as never },
         runs: [aRun({ name: 'run', racks: 8, totalFlop: 1e24, checkpoint: { intervalMinutes: 'auto' } })],

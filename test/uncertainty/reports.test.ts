@@ -59,21 +59,21 @@ describe('reports with and without uncertain inputs', () => {
   it('run --replications names per-run metrics by run, gives finish dates as dates, and lists the uncertain inputs', async () => {
     const dir = tempDir();
     const file = join(dir, 'uncertain.yaml');
-    writeFileSync(file, small.replace('restartMinutes: 10', 'restartMinutes: { distribution: triangular, min: 5, mode: 10, max: 20 }'));
+    writeFileSync(file, small.replace('restartMinutes: 10', 'restartMinutes: { distribution: fixed, value: { distribution: triangular, min: 5, mode: 10, max: 20 } }'));
     const { code, stdout, stderr } = await runCli('run', file, '--replications', '6', '--workers', '1', '--format', 'json', '--quiet');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as { uncertainInputs: unknown; statistics: Record<string, Record<string, unknown>> };
-    expect(report.uncertainInputs).toEqual([{ path: 'failures.restartMinutes', distribution: { distribution: 'triangular', min: 5, mode: 10, max: 20 }, whole: false, low: 5, high: 20 }]);
+    expect(report.uncertainInputs).toEqual([{ path: 'failures.restartMinutes.value', distribution: { distribution: 'triangular', min: 5, mode: 10, max: 20 }, whole: false, low: 5, high: 20 }]);
     expect(report.statistics['runs.pretrain.ettr']?.n).toBe(6);
-    expect(report.statistics['inputs.failures.restartMinutes']?.min).toBeGreaterThanOrEqual(5);
+    expect(report.statistics['inputs.failures.restartMinutes.value']?.min).toBeGreaterThanOrEqual(5);
     const finished = report.statistics['runs.pretrain.finished'] as Record<string, unknown>;
     expect(finished.unit).toBe('date');
     for (const k of ['p5', 'p50', 'p95', 'mean', 'min', 'max']) expect(finished[k]).toMatch(/^2026-07-\d{2}(T\d{2}:\d{2})?$/);
     expect(finished.p5 as string <= (finished.p95 as string)).toBe(true);
     expect(Object.keys(report.statistics).some((k) => k.startsWith('runs['))).toBe(false);
     const table = await runCli('run', file, '--replications', '3', '--workers', '1', '--quiet');
-    expect(table.stdout).toContain('failures.restartMinutes: triangular (mode 10), draws 5 .. 20');
+    expect(table.stdout).toContain('failures.restartMinutes.value: triangular (mode 10), draws 5 .. 20');
   });
 
   it('a --metric that matches nothing is refused with the closest names, before anything runs', async () => {

@@ -103,8 +103,22 @@ export function firstOrderEttr(interval: number, write: number, restart: number,
  * checkpoint/restart result), and yields `interval` of kept work.
  */
 export function exactEttr(interval: number, write: number, restart: number, failureRate: number): number {
+  if (failureRate === 0) return interval / (interval + write);
+  return renewalEttr(interval, write, failureRate, Math.exp(-failureRate * restart));
+}
+
+/**
+ * The exact renewal ETTR when restarts are drawn afresh at every attempt and failures may be
+ * hangs. With M = E[e^(-λR)] (the restart's Laplace transform at the failure rate: the chance a
+ * restart attempt meets no failure) and D the time a failure goes unnoticed (0 for most causes,
+ * the watchdog's timeout for a hang), a cycle of c = interval + write takes
+ *   (e^(λc) - 1) (1/λ + E[D]) / M
+ * in expectation: e^(λc) - 1 failures on average, each costing the time to it, its detection, and
+ * restart attempts until one gets through (failed attempts cost min(R, X) + D each). So
+ *   ETTR = interval x λ M / ((e^(λc) - 1)(1 + λ E[D])).
+ */
+export function renewalEttr(interval: number, write: number, failureRate: number, restartLaplace: number, meanDetection = 0): number {
   const cycle = interval + write;
   if (failureRate === 0) return interval / cycle;
-  const expected = (Math.exp(failureRate * restart) * Math.expm1(failureRate * cycle)) / failureRate;
-  return interval / expected;
+  return (interval * failureRate * restartLaplace) / (Math.expm1(failureRate * cycle) * (1 + failureRate * meanDetection));
 }

@@ -32,25 +32,66 @@ const repairHours: fc.Arbitrary<WrittenDistribution> = fc.oneof(
   fc.constantFrom([0, 2, 10], [1], [0.5, 48]).map((values) => ({ distribution: 'empirical' as const, values: [...values] })),
 );
 
-const failures = fc.record(
-  {
-    // Up to 50 times the Llama 3 rate, so that short horizons still see many interruptions.
-    ratePerGpuHour: fc.constantFrom(0, 2e-5, 2e-4, 1e-3),
-    restartMinutes: fc.constantFrom(0, 1, 10, 45),
-    repairHours,
-    causes: fc.uniqueArray(fc.record({ name: fc.constantFrom('gpu', 'network', 'software', 'power'), share: fc.constantFrom(0.1, 1, 3), repairHours: fc.option(repairHours, { nil: undefined }) }), {
-      minLength: 1,
-      maxLength: 3,
-      selector: (c) => c.name,
-    }),
-  },
-  { requiredKeys: ['ratePerGpuHour'] },
+const restartMinutes: fc.Arbitrary<WrittenDistribution> = fc.oneof(
+  fc.constantFrom(0, 0.1, 1, 10, 45),
+  fc.record({ distribution: fc.constant('lognormal' as const), median: fc.constantFrom(1, 3), p95: fc.constantFrom(3, 10, 30) }),
+  fc.record({ distribution: fc.constant('exponential' as const), mean: fc.constantFrom(0.5, 5) }),
 );
+
+/** A root cause with each kind of recovery, hangs and silent data corruption. */
+const cause = fc
+  .record({
+    name: fc.constantFrom('gpu', 'network', 'software', 'power', 'stall', 'sdc'),
+    share: fc.constantFrom(0.1, 1, 3),
+    recovery: fc.option(fc.constantFrom('restart' as const, 'swap' as const, 'repair' as const), { nil: undefined }),
+    restartMinutes: fc.option(restartMinutes, { nil: undefined }),
+    hang: fc.option(fc.boolean(), { nil: undefined }),
+    rollbackCheckpoints: fc.option(fc.constantFrom(0, 1, 3), { nil: undefined }),
+    repair: fc.option(repairHours, { nil: undefined }),
+    swap: fc.option(fc.constantFrom(2, 15), { nil: undefined }),
+  })
+  .map(({ recovery, repair, swap, ...c }) => {
+    const kind = recovery ?? 'repair';
+    return {
+      ...Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)),
+      ...(recovery ? { recovery } : {}),
+      ...(kind === 'repair' && repair !== undefined ? { repairHours: repair } : {}),
+      ...(kind === 'swap' && swap !== undefined ? { swapMinutes: swap } : {}),
+    } as NonNullable<NonNullable<WrittenScenario['failures']>['causes']>[number];
+  });
+
+function failures(s: ScenarioShape) {
+  return fc.record(
+    {
+      // Up to 50 times the Llama 3 rate, so that short horizons still see many interruptions.
+      ratePerGpuHour: fc.constantFrom(0, 2e-5, 2e-4, 1e-3),
+      restartMinutes,
+      repairHours,
+      hangDetectionMinutes: fc.constantFrom(1, 10, 30),
+      causes: fc.uniqueArray(cause, { minLength: 1, maxLength: 3, selector: (c) => c.name }),
+      stragglers: fc.record({ probabilityPerRack: fc.constantFrom(0, 0.05, 0.5, 1), speedShare: fc.constantFrom(0.3, 0.9, 1), detectionMinutes: fc.option(fc.constantFrom(20, 240), { nil: undefined }) }).map(
+        ({ detectionMinutes, ...st }) => (detectionMinutes === undefined ? st : { ...st, detectionMinutes }),
+      ),
+      maintenance: fc.array(
+        fc.record({ everyDays: fc.constantFrom(1, 3, 10), hours: fc.constantFrom(1, 6, 20), racks: fc.option(fc.integer({ min: 1, max: s.racks }), { nil: undefined }) }).map(({ racks, ...m }) => (racks === undefined ? m : { ...m, racks })),
+        { maxLength: 2 },
+      ),
+      rateSchedule: fc
+        .uniqueArray(fc.integer({ min: 0, max: s.days - 1 }), { minLength: 1, maxLength: 3 })
+        .chain((days) => fc.tuple(...[...days].sort((a, b) => a - b).map((d) => fc.constantFrom(0, 5e-5, 1e-3).map((ratePerGpuHour) => ({ from: isoDate(s.startMinutes + d * day), ratePerGpuHour }))))),
+      burnIn: fc.record({ shape: fc.constantFrom(0.3, 0.7), scaleDays: fc.constantFrom(1, 30), installed: fc.option(fc.integer({ min: -400, max: s.days - 1 }).map((d) => isoDate(s.startMinutes + d * day)), { nil: undefined }) }).map(
+        ({ installed, ...b }) => (installed === undefined ? b : { ...b, installed }),
+      ),
+    },
+    { requiredKeys: ['ratePerGpuHour'] },
+  );
+}
 
 export interface ScenarioShape {
   startMinutes: number;
   days: number;
-  tickMinutes: number;
+  /** The tick as a file gives it: in seconds (that divide an hour, for a facility) or, as older files do, minutes. */
+  tick: { tickSeconds: number } | { tickMinutes: number };
   racks: number;
 }
 
@@ -58,7 +99,7 @@ const shape: fc.Arbitrary<ScenarioShape> = fc.record({
   // 2026-01-01 .. 2028-12-31: months of 28-31 days, leap year 2028
   startMinutes: fc.integer({ min: 0, max: 1_095 }).map((d) => Date.UTC(2026, 0, 1) / 60_000 + d * day),
   days: fc.integer({ min: 2, max: 75 }),
-  tickMinutes: fc.constantFrom(1, 1, 2, 5, 15, 60),
+  tick: fc.oneof(fc.constantFrom(1, 1, 30).map((tickSeconds) => ({ tickSeconds })), fc.constantFrom(1, 2, 5, 15, 60).map((tickMinutes) => ({ tickMinutes }))),
   racks: fc.integer({ min: 2, max: 40 }),
 });
 
@@ -81,7 +122,8 @@ function run(s: ScenarioShape, rackId: string, schedulable: number, index: numbe
       priority: fc.integer({ min: -2, max: 3 }),
       team: fc.constantFrom(...teams),
       estimatedDays: fc.option(fc.constantFrom(0.5, 3, 20), { nil: undefined }),
-      restartMinutes: fc.option(fc.constantFrom(0, 5, 30), { nil: undefined }),
+      restartMinutes: fc.option(restartMinutes, { nil: undefined }),
+      phases: fc.option(phases(s, schedulable, precisions), { nil: undefined, freq: 2 }),
     })
     .map((r): WrittenRun => {
       const tflops = 'mfu' in r.speed ? (gpu?.denseTflops[r.precision] ?? 1) * r.speed.mfu : r.speed.achievedTflopsPerGpu;
@@ -99,7 +141,35 @@ function run(s: ScenarioShape, rackId: string, schedulable: number, index: numbe
         ...(r.checkpoint ? { checkpoint: r.checkpoint } : {}),
         ...(r.estimatedDays !== undefined ? { estimatedDays: r.estimatedDays } : {}),
         ...(r.restartMinutes !== undefined ? { restartMinutes: r.restartMinutes } : {}),
+        ...(r.phases !== undefined ? { phases: r.phases } : {}),
       };
+    });
+}
+
+type WrittenPhase = NonNullable<WrittenRun['phases']>[number];
+
+/** Phases ending by share of the work or by date, with their own size, precision and speed; the last ends with the run. */
+function phases(s: ScenarioShape, schedulable: number, precisions: Array<'fp4' | 'fp8' | 'bf16'>): fc.Arbitrary<WrittenPhase[]> {
+  const phase = fc.record({
+    racks: fc.option(fc.integer({ min: 1, max: schedulable }), { nil: undefined }),
+    precision: fc.option(fc.constantFrom(...precisions), { nil: undefined }),
+    speed: fc.option(fc.oneof(fc.record({ speedShare: fc.constantFrom(0.5, 1.2) }), fc.record({ mfu: fc.constantFrom(0.2, 0.4) })), { nil: undefined }),
+  });
+  return fc
+    .tuple(fc.array(phase, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.uniqueArray(fc.integer({ min: 1, max: 99 }), { minLength: 3, maxLength: 3 }))
+    .map(([list, byDate, points]) => {
+      const ends = [...points].sort((a, b) => a - b);
+      return list.map((p, i): WrittenPhase => {
+        const last = i === list.length - 1;
+        const end = ends[i] ?? 50;
+        return {
+          name: `phase-${i}`,
+          ...(last ? {} : byDate ? { until: isoDateTime(s.startMinutes + Math.floor(((s.days * day - 1) * end) / 100)) } : { untilShare: end / 100 }),
+          ...(p.racks !== undefined ? { racks: p.racks } : {}),
+          ...(p.precision !== undefined ? { precision: p.precision } : {}),
+          ...(p.speed ?? {}),
+        };
+      });
     });
 }
 
@@ -157,7 +227,7 @@ export function aValidScenario(): fc.Arbitrary<WrittenScenario> {
         spares: fc.integer({ min: 0, max: 3 }),
         seed: fc.nat({ max: 1_000_000 }),
         monthlyCents: fc.integer({ min: 0, max: 20_000_000_000 }),
-        failures: fc.option(failures, { nil: undefined }),
+        failures: fc.option(failures(s), { nil: undefined }),
         phaseDays: fc.uniqueArray(fc.integer({ min: 1, max: s.days - 1 }), { maxLength: 2 }).map((d) => [...d].sort((a, b) => a - b)),
       })
       .chain((c) => {
@@ -178,7 +248,7 @@ export function aValidScenario(): fc.Arbitrary<WrittenScenario> {
               seed: c.seed,
               start: isoDate(s.startMinutes),
               end: isoDate(s.startMinutes + (s.days - 1) * day),
-              tickMinutes: s.tickMinutes,
+              ...s.tick,
               hardware: { rack: c.rack },
               cluster: phases ? { phases, spareRacks } : { racks: s.racks, spareRacks },
               ...(c.failures ? { failures: c.failures } : {}),

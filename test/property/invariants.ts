@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { RunRecord } from '../../src/simulation/record.js';
 import type { ClusterView, Policy } from '../../src/policies/policy.js';
 import { heldRackTicks } from '../../src/reports/metrics.js';
+import { poolBuckets } from '../../src/reports/series.js';
 import type { Summary } from '../../src/reports/summary.js';
 import type { OptionResult } from '../../src/procurement/option-result.js';
 
@@ -26,6 +27,27 @@ export function expectRackTicksConserved(record: RunRecord): void {
     for (const v of [r.productiveRackTicks, r.lostRackTicks, r.checkpointRackTicks, r.restartRackTicks]) {
       expect(Number.isSafeInteger(v) && v >= 0).toBe(true);
     }
+  }
+}
+
+/**
+ * The time series rebuilt from the holds (hangs, rollbacks and maintenance placed where they
+ * happened) sums, pool by pool, to the runs' and months' integrals; a run's phases hold what the
+ * run held.
+ */
+export function expectSeriesConserved(record: RunRecord): void {
+  const b = poolBuckets(record, 'day');
+  const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+  const runs = (f: (r: RunRecord['runs'][number]) => number) => record.runs.reduce((a, r) => a + f(r), 0);
+  expect(sum(b.allocated)).toBe(record.months.reduce((a, m) => a + m.allocatedRackTicks, 0));
+  expect(sum(b.down)).toBe(record.months.reduce((a, m) => a + m.downRackTicks, 0));
+  expect(sum(b.productive)).toBe(runs((r) => r.productiveRackTicks));
+  expect(sum(b.lost)).toBe(runs((r) => r.lostRackTicks));
+  expect(sum(b.checkpoint)).toBe(runs((r) => r.checkpointRackTicks));
+  expect(sum(b.restart)).toBe(runs((r) => r.restartRackTicks));
+  for (const r of record.runs) {
+    if (r.phases) expect(r.phases.reduce((a, p) => a + p.heldRackTicks, 0)).toBe(heldRackTicks(r));
+    expect(r.hungRackTicks ?? 0).toBeLessThanOrEqual(r.lostRackTicks);
   }
 }
 

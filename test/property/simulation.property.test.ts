@@ -21,6 +21,7 @@ import {
   expectFacilityWithinSupply,
   expectOptionMoneyConserved,
   expectRackTicksConserved,
+  expectSeriesConserved,
   watchingPools,
 } from './invariants.js';
 
@@ -52,6 +53,7 @@ describe('simulation invariants over generated scenarios', () => {
         const record = simulateScenario(scenario, { policy: watchingPools(policyFor(scenario), seen, written.facility !== undefined) });
         const summary = summarize(record, provenance);
         expectRackTicksConserved(record);
+        expectSeriesConserved(record);
         expectGpuHoursConserved(summary);
         expectMoneyConserved(summary);
         expectFractions(summary);
@@ -69,7 +71,9 @@ describe('simulation invariants over generated scenarios', () => {
         const scenario = load(written);
         const horizons = [...cuts].sort((a, b) => a - b).map((c) => Math.max(1, Math.floor(c * scenario.horizonTicks)));
         const records = horizons.map((horizonTicks) => simulateScenario({ ...scenario, horizonTicks }));
-        const rate = new Map(scenario.runs.map((r) => [r.name, (r.gpus * r.tflopsPerGpu * 1e12 * scenario.tickSeconds) / r.racks]));
+        // A run of several phases is bounded by its fastest phase per rack.
+        const perRack = (r: { gpus: number; tflopsPerGpu: number; racks: number }) => (r.gpus * r.tflopsPerGpu * 1e12 * scenario.tickSeconds) / r.racks;
+        const rate = new Map(scenario.runs.map((r) => [r.name, Math.max(perRack(r), ...(r.phases ?? []).map(perRack))]));
         // Stream jobs are not in scenario.runs; their speed is bounded by the fastest run's.
         const fastest = Math.max(0, ...rate.values(), ...records.flatMap((rec) => rec.runs.map((r) => (r.gpus * 20_000e12 * scenario.tickSeconds) / r.racks)));
         expectProgressMonotone(records, (name) => rate.get(name) ?? fastest);

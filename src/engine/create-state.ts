@@ -1,4 +1,4 @@
-import { createRng, type Rng } from '../random/rng.js';
+import { createLazyRng, createRng, type Rng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
 import { monthsOf } from '../model/time.js';
 import { EventKind, EventQueue } from './events.js';
@@ -34,11 +34,14 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   // Jobs of a workload stream or trace share one stream per process (`workload:<name>:failures`):
   // thousands of jobs would otherwise seed thousands of generators.
   const shared = new Map<string, Rng>();
-  const sharedRng = (name: string) => shared.get(name) ?? shared.set(name, createRng(seed, replication, name)).get(name)!;
+  const sharedRng = (name: string) => shared.get(name) ?? shared.set(name, createLazyRng(seed, replication, name)).get(name)!;
   const specs = options.jobs && options.jobs.length > 0 ? [...scenario.runs, ...options.jobs] : scenario.runs;
   const runs = specs.map((spec): RunState => {
     const stream = (purpose: string) =>
       spec.stream === undefined ? createRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
+    // Streams that many runs never draw from are seeded at their first draw.
+    const lazyStream = (purpose: string) =>
+      spec.stream === undefined ? createLazyRng(seed, replication, `run:${spec.name}:${purpose}`) : sharedRng(`workload:${spec.stream}:${purpose}`);
     const phaseSpecs = spec.phases && spec.phases.length > 1 ? phaseSpecsOf(spec) : null;
     const first = phaseSpecs?.[0] ?? spec;
     const phases = phaseSpecs?.length ?? 0;
@@ -78,10 +81,11 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
       failureRng: stream('failures'),
       causeRng: stream('causes'),
       repairRng: stream('repairs'),
-      restartRng: stream('restarts'),
-      swapRng: stream('swaps'),
-      stragglerRng: stream('stragglers'),
+      restartRng: lazyStream('restarts'),
+      swapRng: lazyStream('swaps'),
+      stragglerRng: lazyStream('stragglers'),
       sampleRestart: createSampler(spec.restartMinutes),
+      fixedRestartTicks: spec.restartMinutes.distribution === 'fixed' ? Math.max(0, Math.round((spec.restartMinutes.value * 60) / tickSeconds)) : -1,
       restartCause: -1,
       hangTick: Infinity,
       hangCause: -1,

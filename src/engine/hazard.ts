@@ -9,13 +9,18 @@ import type { FailureSpec } from './spec.js';
  * options that share a stream stay paired draw for draw (inverting the cumulative hazard).
  */
 export interface Hazard {
+  /**
+   * The rate per GPU per tick when it is constant (the engine's hot path computes the closed
+   * form itself: -ln(1 - u) / (G x rate), rounded up to the tick); null when it changes.
+   */
+  constantPerGpuPerTick: number | null;
   /** The failure tick (at least `from` + 1), or Infinity when the rate stays zero. */
   next(from: number, e: number, gpus: number): number;
 }
 
-/** A constant rate: the closed form -ln(1 - u) / (G x rate), rounded up to the tick. */
 function constantHazard(perGpuPerTick: number): Hazard {
   return {
+    constantPerGpuPerTick: perGpuPerTick,
     next(from, e, gpus) {
       const perTick = gpus * perGpuPerTick;
       if (perTick <= 0) return Infinity;
@@ -82,6 +87,7 @@ export function createHazard(spec: FailureSpec, tickSeconds: number): Hazard {
     return seg.h + within(seg, t);
   };
   return {
+    constantPerGpuPerTick: null,
     next(from, e, gpus) {
       if (gpus <= 0) return Infinity;
       const target = cumulative(from) + e / gpus;

@@ -35,9 +35,11 @@ export function startRun(state: SimState, run: RunState, useSpares: boolean): vo
   run.restartCause = -1;
   run.bonusFlop = 0;
   run.hangTick = Infinity;
-  run.slowShare = drawSpeedShare(state.scenario.failures.stragglers, spec.racks, run.stragglerRng);
-  run.flopPerTick = uncappedFlopPerTick(state, run);
-  markPhaseHeld(state, run);
+  const stragglers = state.scenario.failures.stragglers;
+  run.slowShare = stragglers === null ? 1 : drawSpeedShare(stragglers, spec.racks, run.stragglerRng);
+  // As uncappedFlopPerTick, inline: a double returned from a call would be boxed at every start.
+  run.flopPerTick = flopPerTick(spec.gpus, spec.tflopsPerGpu, state.scenario.tickSeconds) * run.slowShare;
+  if (run.phaseSpecs !== null) markPhaseHeld(state, run);
   openHold(run, t, run.anchorTick, spec.racks, false, spec.checkpointIntervalTicks);
   planCompletion(state, run);
   drawFailure(state, run);
@@ -56,6 +58,8 @@ export function uncappedFlopPerTick(state: SimState, run: RunState): number {
  */
 function restartTicks(state: SimState, run: RunState): number {
   const cause = run.restartCause >= 0 ? state.causes[run.restartCause] : undefined;
+  // The common case, a fixed restart of the run's own: no draw, no arithmetic.
+  if (run.fixedRestartTicks >= 0 && (cause === undefined || (cause.sampleRestartMinutes === null && cause.recovery !== 'swap'))) return run.fixedRestartTicks;
   let minutes = (cause?.sampleRestartMinutes ?? run.sampleRestart)(run.restartRng);
   if (cause?.recovery === 'swap') minutes += cause.sampleSwapMinutes(run.swapRng);
   return Math.max(0, Math.round((minutes * 60) / state.scenario.tickSeconds));
@@ -112,7 +116,7 @@ export function stopHold(state: SimState, run: RunState, keepUncommitted: boolea
     run.lostRackTicks += (t - until) * racks;
     run.hungRackTicks += (t - until) * racks;
   }
-  countHeld(state, run, racks);
+  if (run.phaseHeldRackTicks !== null) countHeld(state, run, racks);
   state.allocatedRacks -= racks;
   closeHold(run, t, !keep, hung ? until : -1);
   run.racksHeld = 0;
@@ -146,15 +150,6 @@ export function causeIndex(state: SimState, name: string): number {
   return at === -1 ? state.causeNames.push(name) - 1 : at;
 }
 
-/** The root cause of a failure: one uniform draw against the causes' cumulative shares. */
-function drawCause(run: RunState, causes: readonly FailureCauseState[]): number {
-  if (causes.length === 0) return -1;
-  const u = run.causeRng();
-  let cause = 0;
-  while (cause < causes.length - 1 && !(u < (causes[cause] as FailureCauseState).cumulativeShare)) cause += 1;
-  return cause;
-}
-
 /**
  * A failure event: a new failure strikes, or a hang is noticed. A cause that hangs stalls the run
  * where it stands: it keeps its racks, makes no progress and is interrupted when the watchdog
@@ -166,7 +161,13 @@ export function failRun(state: SimState, run: RunState): void {
   const causes = state.causes;
   let cause = run.hangCause;
   if (run.hangTick === Infinity) {
-    cause = drawCause(run, causes);
+    // The root cause: one uniform draw against the causes' cumulative shares.
+    cause = -1;
+    if (causes.length > 0) {
+      const u = run.causeRng();
+      cause = 0;
+      while (cause < causes.length - 1 && !(u < (causes[cause] as FailureCauseState).cumulativeShare)) cause += 1;
+    }
     const hangTicks = cause === -1 ? 0 : (causes[cause] as FailureCauseState).hangTicks;
     if (hangTicks > 0) {
       beginHang(state, run, cause, hangTicks);
@@ -183,7 +184,7 @@ export function failRun(state: SimState, run: RunState): void {
   } else {
     countInterruption(run, cause);
     if (c.recovery === 'repair') repairTicks = hoursToTicks(c.sampleRepairHours(run.repairRng), state.scenario.tickSeconds);
-    rolledBack = rollBack(state, run, c, racks);
+    if (c.rollbackCheckpoints > 0) rolledBack = rollBack(state, run, c, racks);
   }
   run.restartCause = cause;
   markHoldEnd(run, 'failed', cause, repairTicks, rolledBack);
@@ -275,14 +276,15 @@ export function replan(state: SimState, run: RunState): void {
  */
 function planCompletion(state: SimState, run: RunState): void {
   const spec = run.spec;
-  const endFlop = phaseEndFlop(run);
+  const phased = run.phaseSpecs !== null;
+  const endFlop = phased ? phaseEndFlop(run) : spec.totalFlop;
   let workTick = Infinity;
   if (run.flopPerTick > 0) {
     const remaining = endFlop - run.committedFlop - run.bonusFlop;
     const computeTicks = Math.max(0, Math.ceil(remaining / run.flopPerTick - ceilSlack * Math.max(1, remaining / run.flopPerTick)));
     workTick = Math.max(state.now, run.anchorTick + wallTicksForCompute(computeTicks, spec.checkpointIntervalTicks, spec.checkpointWriteTicks));
   }
-  const dateTick = Math.max(state.now, phaseEndTick(run));
+  const dateTick = phased ? Math.max(state.now, phaseEndTick(run)) : Infinity;
   if (workTick === Infinity && dateTick === Infinity) {
     run.completionTick = Infinity;
     run.completionSeq = -1;
@@ -298,20 +300,26 @@ function planCompletion(state: SimState, run: RunState): void {
  * fleet's cumulative hazard (a memoryless wait at GPUs x rate when the rate is constant).
  */
 function drawFailure(state: SimState, run: RunState): void {
-  if (state.scenario.failures.ratePerGpuHour <= 0 && state.scenario.failures.rateSteps.length === 0) {
-    run.failureTick = Infinity;
-    run.failureSeq = -1;
-    return;
+  const hazard = state.hazard;
+  const constant = hazard.constantPerGpuPerTick;
+  if (constant !== null) {
+    const perTick = run.spec.gpus * constant;
+    if (perTick <= 0) {
+      run.failureTick = Infinity;
+      run.failureSeq = -1;
+      return;
+    }
+    run.failureTick = state.now + Math.max(1, Math.ceil(-Math.log(1 - run.failureRng()) / perTick));
+  } else {
+    run.failureTick = hazard.next(state.now, -Math.log(1 - run.failureRng()), run.spec.gpus);
   }
-  const e = -Math.log(1 - run.failureRng());
-  run.failureTick = state.hazard.next(state.now, e, run.spec.gpus);
   run.failureSeq = run.failureTick === Infinity ? -1 : state.events.reserveSeq();
 }
 
 /** With a slow rack and a lemon detector: the detector finds it this long after computing began. */
 function planDetection(state: SimState, run: RunState): void {
-  const detection = state.scenario.failures.stragglers?.detectionTicks ?? null;
-  if (run.slowShare < 1 && detection !== null) {
+  const detection = run.slowShare < 1 ? (state.scenario.failures.stragglers?.detectionTicks ?? null) : null;
+  if (detection !== null) {
     run.lemonTick = run.anchorTick + detection;
     run.lemonSeq = state.events.reserveSeq();
   } else {
@@ -349,7 +357,7 @@ function schedulePending(state: SimState, run: RunState): void {
 export function enqueue(state: SimState, run: RunState): void {
   run.status = 'queued';
   // A phase that ended by date while the run was away: it queues for the next one's size.
-  if (phaseOver(run, state.now)) enterNextPhase(state, run);
+  if (run.phaseSpecs !== null && phaseOver(run, state.now)) enterNextPhase(state, run);
   const queue = state.queue;
   const submit = run.spec.submitTick;
   const index = run.spec.index;

@@ -78,6 +78,8 @@ export interface RunState {
   stragglerRng: Rng;
   /** Draws the run's own restart minutes (a cause may have its own). */
   sampleRestart: Sampler;
+  /** The run's own restart in ticks when it is fixed (no draw); -1 when it is drawn. */
+  fixedRestartTicks: number;
   /** The cause of the interruption the next start recovers from (its restart and swap); -1: none. */
   restartCause: number;
   /** While hung: the tick the run stopped progressing (it holds its racks until detection); else Infinity. */

@@ -11,3 +11,12 @@ export type Rng = () => number;
 export function createRng(seed: number, replication: number, stream: string): Rng {
   return seedrandom.alea(`capsim:${seed}:${replication}:${stream}`);
 }
+
+/**
+ * The same stream, seeded at its first draw: a process that may never draw (a fixed restart, no
+ * slow racks) costs nothing. The draws are those of createRng.
+ */
+export function createLazyRng(seed: number, replication: number, stream: string): Rng {
+  let rng: Rng | null = null;
+  return () => (rng ??= createRng(seed, replication, stream))();
+}

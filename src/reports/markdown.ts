@@ -4,6 +4,7 @@ import { facilityFigures } from './facility-figures.js';
 import { markdownDoc } from './doc.js';
 import { renderQueue } from './queue-table.js';
 import { renderFacility } from '../facility/render-facility.js';
+import { phaseHead, phaseRows } from './phase-rows.js';
 
 /** A GitHub-flavoured Markdown table; `right` columns are numbers and align right. */
 function table(head: string[], rows: string[][], right: (i: number) => boolean): string {
@@ -28,15 +29,17 @@ export function renderMarkdown(s: Summary): string {
   out.push('## Training runs', '');
   out.push(
     table(
-      ['run', 'status', 'GPUs', 'start', 'finish', 'wait (days)', 'wall-clock (days)', 'done', 'interruptions', 'lost GPU-hours', 'ETTR', 'cost, usage share', 'cost, fully loaded'],
+      ['run', 'status', 'GPUs', 'start', 'finish', 'wait (days)', 'wall-clock (days)', 'done', 'interruptions', 'GPU-hours held', 'lost GPU-hours', 'ETTR', 'cost, usage share', 'cost, fully loaded'],
       s.runs.map((r) => [
         r.name, r.status, formatCount(r.gpus), r.started ?? '–', r.finished ?? '–', formatDecimal(r.queueWaitDays), formatDecimal(r.wallClockDays),
-        formatPercent(r.progress, 0), formatCount(r.interruptions), formatCount(r.lostGpuHours), formatPercent(r.ettr), formatUsd(r.costUsageShareUsd), formatUsd(r.costFullyLoadedUsd),
+        formatPercent(r.progress, 0), formatCount(r.interruptions), formatCount(r.gpuHoursHeld), formatCount(r.lostGpuHours), formatPercent(r.ettr), formatUsd(r.costUsageShareUsd), formatUsd(r.costFullyLoadedUsd),
       ]),
       (i) => i === 2 || i >= 5,
     ),
     '',
   );
+  const phases = phaseRows(s);
+  if (phases.length > 0) out.push('## Phases', '', table(phaseHead, phases, (i) => i === 2 || i >= 5), '');
   out.push('## Cluster', '');
   out.push(
     table(

@@ -5,6 +5,7 @@ import { renderFacility } from '../facility/render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatQuantity, formatTick, formatUsd } from './format.js';
+import { phaseHead, phaseRows } from './phase-rows.js';
 
 const table = plainTable;
 
@@ -33,7 +34,7 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
   out.push(style('bold', 'Training runs'));
   out.push(
     table(
-      ['run', 'status', 'GPUs', 'start', 'end', 'wait d', 'wall d', 'done', 'interrupts', 'lost GPU-h', 'ETTR', 'cost usage-share', 'cost fully-loaded'],
+      ['run', 'status', 'GPUs', 'start', 'end', 'wait d', 'wall d', 'done', 'interrupts', 'GPU-h held', 'lost GPU-h', 'ETTR', 'cost usage-share', 'cost fully-loaded'],
       s.runs.map((r) => [
         r.name,
         style(statusColour[r.status as keyof typeof statusColour] ?? 'reset', r.status),
@@ -44,6 +45,7 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
         formatDecimal(r.wallClockDays),
         formatPercent(r.progress, 0),
         formatCount(r.interruptions),
+        formatCount(r.gpuHoursHeld),
         formatCount(r.lostGpuHours),
         formatPercent(r.ettr),
         formatUsd(r.costUsageShareUsd),
@@ -53,6 +55,8 @@ export function renderTable(s: Summary, options: TableOptions = {}): string {
     ),
   );
   out.push('');
+  const phases = phaseRows(s);
+  if (phases.length > 0) out.push(style('bold', 'Phases'), table(phaseHead, phases, 2), '');
 
   const c = s.cluster;
   out.push(style('bold', 'Cluster'));

@@ -23,8 +23,8 @@ export const limits = {
   maxProblemsShown: 100,
   // Extends chains deeper than this are a mistake, not a design.
   maxExtendsDepth: 16,
-  // 100 years of 1-minute ticks (~5.3e7 ticks) times a million racks stays below 2^53, so the
-  // rack-tick integrals remain exact integers.
+  // 100 years of 1-second ticks (3.16e9 ticks) times a million racks (3.2e15 rack-ticks) stays
+  // below 2^53 (9.0e15), so the rack-tick integrals remain exact integers at any tick.
   maxHorizonYears: 100,
   maxRacks: 1_000_000,
   // Dates: the calendar arithmetic (and every date a plan can mean) lies in 1970-2200; a year

@@ -98,3 +98,21 @@ describe('Markdown of a run with a facility', () => {
     expect(renderMarkdown(summary)).not.toContain('## Facility');
   }, 60_000);
 });
+
+describe('reports of a run with phases', () => {
+  it('give one row per phase in the terminal table, Markdown and CSV, and no phases table without phases', async () => {
+    const { aRun, aScenario, provenance } = await import('../builders.js');
+    const phased = aScenario({ runs: [aRun({ racks: 4, totalFlop: 1e22, phases: [{ name: 'warm-up', untilShare: 0.1, speedShare: 0.5 }, { name: 'main' }] })] });
+    const phasedRecord = simulateScenario(phased);
+    const s = summarize(phasedRecord, provenance);
+    const rowsOf = (text: string, marker: string) => text.split('\n').filter((l) => l.includes(marker));
+    expect(rowsOf(renderTable(s), 'warm-up')).toHaveLength(1);
+    expect(renderMarkdown(s)).toContain('## Phases');
+    expect(rowsOf(renderMarkdown(s), '| main |')).toHaveLength(1);
+    const csv = parse(renderCsvTables(s, phasedRecord, 'day')['phases'] ?? '');
+    expect(csv.map((r) => [r['run'], r['name'], asNumber(r['gpuHoursHeld'])])).toEqual(s.runs[0]!.phases!.map((p) => [s.runs[0]!.name, p.name, p.gpuHoursHeld]));
+    expect(renderMarkdown(summary)).not.toContain('## Phases');
+    expect(renderTable(summary)).not.toContain('Phases');
+    expect(renderCsvTables(summary, record, 'day')).not.toHaveProperty('phases');
+  });
+});

@@ -51,7 +51,7 @@ describe('tariffs', () => {
     const all = run({ tariff: { periods, offPeakUsdPerMwh: 40, demandUsdPerKwMonth: 12.75 } });
     const months = all.record.months.map((m) => {
       let peak = 0;
-      for (let h = m.startTick / 60; h < m.endTick / 60; h += 1) peak = Math.max(peak, all.f.facilityMw[h] ?? 0);
+      for (let h = m.startTick / all.f.ticksPerHour; h < m.endTick / all.f.ticksPerHour; h += 1) peak = Math.max(peak, all.f.facilityMw[h] ?? 0);
       return peak;
     });
     expect(all.summary.demandChargesUsd).toBeCloseTo(sum(months) * 1000 * 12.75, 2);

@@ -22,7 +22,7 @@ export function checkFailureRules(s: WrittenScenario, ctx: FailureRuleContext): 
   checkDistribution(f.swapMinutes, at('swapMinutes'), push);
   const names = new Set<string>();
   f.causes?.forEach((cause, i) => {
-    const here = (...rest: PathSegment[]) => at('causes', i, ...rest);
+    const here = (...rest: PathSegment[]): PathSegment[] => ['failures', 'causes', i, ...rest];
     if (names.has(cause.name)) push(error('duplicate-cause', here('name'), `expected a unique cause name, found "${cause.name}" twice`));
     names.add(cause.name);
     checkDistribution(cause.repairHours, here('repairHours'), push);
@@ -57,7 +57,7 @@ export function checkFailureRules(s: WrittenScenario, ctx: FailureRuleContext): 
     else if (parseIsoMinutes(installed) >= ctx.endMinutes) push(error('outside-horizon', at('burnIn', 'installed'), `expected an installation on or before the end (${s.end}), found ${installed}`));
   }
   f.maintenance?.forEach((m, i) => {
-    const here = (...rest: PathSegment[]) => at('maintenance', i, ...rest);
+    const here = (...rest: PathSegment[]): PathSegment[] => ['failures', 'maintenance', i, ...rest];
     if (m.from !== undefined) inHorizon(m.from, here('from'));
     if (m.hours >= m.everyDays * 24) push(error('maintenance-overlap', here('hours'), `expected windows shorter than the ${m.everyDays * 24} hours between them, found ${m.hours}`));
     if (m.racks !== undefined && ctx.maxRacks > 0 && m.racks > ctx.maxRacks) push(error('maintenance-too-large', here('racks'), `expected at most the cluster's ${ctx.maxRacks} racks, found ${m.racks}`));

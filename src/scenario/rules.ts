@@ -92,7 +92,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
     push(error('spares-exceed-racks', ['cluster', 'spareRacks'], `expected fewer spare racks than racks (${maxRacks}), found ${spare}`));
   }
 
-  problems.push(...checkFailureRules(s, { startMinutes, endMinutes, maxRacks }));
+  for (const item of checkFailureRules(s, { startMinutes, endMinutes, maxRacks })) problems.push(item);
 
   const names = new Set<string>();
   const schedulable = maxRacks - spare;
@@ -133,7 +133,7 @@ export function checkRules(s: WrittenScenario): Problem[] {
       push(error('work', at(run.activeParams === undefined ? 'activeParams' : 'tokens'), 'expected both activeParams and tokens'));
     }
     checkDistribution(run.restartMinutes, at('restartMinutes'), push);
-    problems.push(...checkPhaseRules(run, i, { start: s.start, end: s.end, startMinutes, endMinutes, schedulable: maxRacks > 0 ? schedulable : 0, peak, gpuName: rack?.gpu.name ?? 'GPU' }));
+    for (const item of checkPhaseRules(run, i, { start: s.start, end: s.end, startMinutes, endMinutes, schedulable: maxRacks > 0 ? schedulable : 0, peak, gpuName: rack?.gpu.name ?? 'GPU' })) problems.push(item);
   });
   if (s.lease.monthlyUsd === undefined && s.lease.schedule === undefined) {
     push(error('missing-fee', ['lease', 'monthlyUsd'], 'expected the monthly fee: monthlyUsd, or schedule: [{from, monthlyUsd}]; the key is missing'));

@@ -147,3 +147,8 @@ export const cloudOffers: Readonly<Record<string, CloudOffer>> = {
     source: '[A] aws.amazon.com/ec2/capacityblocks/pricing (late 2024)',
   },
 };
+
+/** The offer a catalog id names (hasOwn: an id named toString is no offer). */
+export function offerOf(id: string | undefined): CloudOffer | undefined {
+  return id !== undefined && Object.hasOwn(cloudOffers, id) ? cloudOffers[id] : undefined;
+}

@@ -45,7 +45,7 @@ export async function compute(task: ComputeTask, hooks: ComputeHooks = {}): Prom
       return renderReport(task, summary, record, progress);
     }
     case 'size': {
-      const [{ sizeScenario }, { renderSizing }] = await Promise.all([import('../facility/size-scenario.js'), import('../facility/render-sizing.js')]);
+      const [{ sizeScenario }, { renderSizing }] = await Promise.all([import('../facility/size-scenario.js'), import('../reports/render-sizing.js')]);
       const sizing = sizeScenario(task.scenario, task.settings);
       return { text: task.format === 'json' ? JSON.stringify(sizing, null, 2) + '\n' : renderSizing(sizing) };
     }

@@ -2,10 +2,10 @@ import { rackPricesUsd } from '../catalog/rack-prices.js';
 import { defaultSources } from '../scenario/defaults.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
-import type { WrittenOption } from './option-schema.js';
-import { defaultOptions } from './option-defaults.js';
+import type { WrittenOption } from '../scenario/option-schema.js';
+import { defaultOptions } from '../scenario/option-defaults.js';
 import type { ProcurementOption } from './option.js';
-import { offerOf } from './resolve-cloud.js';
+import { offerOf } from '../catalog/cloud-prices.js';
 
 /** Where a figure comes from: the catalog's source (with its tag), or the scenario file. */
 const fromScenario = 'the scenario';

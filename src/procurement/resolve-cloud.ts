@@ -1,9 +1,9 @@
-import { cloudOffers, type CloudOffer } from '../catalog/cloud-prices.js';
+import { offerOf, type CloudOffer } from '../catalog/cloud-prices.js';
 import { rackCatalog, type RackType } from '../catalog/racks.js';
 import { daysToTicks, isoToTick } from '../model/time.js';
 import type { Scenario } from '../scenario/scenario.js';
-import type { WrittenCloudOption } from './option-schema.js';
-import { optionDefaults } from './option-defaults.js';
+import type { WrittenCloudOption } from '../scenario/option-schema.js';
+import { optionDefaults } from '../scenario/option-defaults.js';
 import type { CloudOption, Commitment, PricePath } from './option.js';
 
 export interface ResolveContext {
@@ -12,10 +12,6 @@ export interface ResolveContext {
   scenarioRackId: string;
 }
 
-/** The offer a catalog id names (hasOwn: an id named toString is no offer). */
-export function offerOf(id: string | undefined): CloudOffer | undefined {
-  return id !== undefined && Object.hasOwn(cloudOffers, id) ? cloudOffers[id] : undefined;
-}
 
 /** A catalog rack; the scenario's own (with its overrides) when the id is `hardware.rack`'s. */
 export function rackOf(id: string | undefined, ctx: ResolveContext): RackType {

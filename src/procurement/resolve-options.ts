@@ -2,8 +2,8 @@ import { mergeLeaseTerms, normalizeLease } from '../scenario/normalize-lease.js'
 import type { Scenario } from '../scenario/scenario.js';
 import { daysToTicks } from '../model/time.js';
 import type { WrittenScenario } from '../scenario/schema.js';
-import type { WrittenLeaseOption, WrittenOption } from './option-schema.js';
-import { defaultOptions } from './option-defaults.js';
+import type { WrittenLeaseOption, WrittenOption } from '../scenario/option-schema.js';
+import { defaultOptions } from '../scenario/option-defaults.js';
 import type { LeaseOption, ProcurementOption } from './option.js';
 import { resolveCloud } from './resolve-cloud.js';
 import { resolveOwn } from './resolve-own.js';

@@ -3,8 +3,8 @@ import { facilityDefaults } from '../facility/defaults.js';
 import type { Scenario } from '../scenario/scenario.js';
 import { daysToTicks } from '../model/time.js';
 import { leaseDefaults } from '../scenario/lease-defaults.js';
-import type { WrittenOwnOption } from './option-schema.js';
-import { optionDefaults } from './option-defaults.js';
+import type { WrittenOwnOption } from '../scenario/option-schema.js';
+import { optionDefaults } from '../scenario/option-defaults.js';
 import type { OwnOption } from './option.js';
 
 /** An own option resolved: catalog rack price and the defaults. Assumes checkOptionRules() found no errors. */

@@ -3,7 +3,7 @@ import { formatCount, formatDecimal, formatFlop, formatPercent, formatTick, form
 import { facilityFigures } from './facility-figures.js';
 import { markdownDoc } from './doc.js';
 import { renderQueue } from './queue-table.js';
-import { renderFacility } from '../facility/render-facility.js';
+import { renderFacility } from './render-facility.js';
 import { phaseHead, phaseRows } from './phase-rows.js';
 
 /** A GitHub-flavoured Markdown table; `right` columns are numbers and align right. */

@@ -1,7 +1,7 @@
 import { plainTable } from './plain-table.js';
 import { renderQueue } from './queue-table.js';
 import { textDoc } from './doc.js';
-import { renderFacility } from '../facility/render-facility.js';
+import { renderFacility } from './render-facility.js';
 import { styleText } from 'node:util';
 import type { Summary } from './summary.js';
 import { formatCount, formatDecimal, formatFlop, formatPercent, formatQuantity, formatTick, formatUsd } from './format.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { facilitySchema } from '../facility/schema.js';
 import { schedulerSchema } from '../policies/scheduler-schema.js';
 import { workloadSchema } from '../workload/schema.js';
-import { optionsSchema } from '../procurement/option-schema.js';
+import { optionsSchema } from './option-schema.js';
 import { defaults } from './defaults.js';
 import { leaseSectionSchema } from './lease-schema.js';
 import { finite, isoDate, isoDateTime, nonNegative, positive, precisionSchema, wholeCount, wholeNonNegative, fraction } from './schema-primitives.js';

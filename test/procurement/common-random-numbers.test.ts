@@ -6,7 +6,7 @@ import { heldRackTicks } from '../../src/reports/metrics.js';
 import { compareOptions } from '../../src/procurement/compare.js';
 import { evaluateOption } from '../../src/procurement/evaluate-option.js';
 import { interruptionSource } from '../../src/procurement/interruption-source.js';
-import type { WrittenOption } from '../../src/procurement/option-schema.js';
+import type { WrittenOption } from '../../src/scenario/option-schema.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import type { WrittenScenario } from '../../src/scenario/schema.js';

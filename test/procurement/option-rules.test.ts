@@ -3,7 +3,7 @@ import { ScenarioError } from '../../src/errors.js';
 import { formatPath } from '../../src/scenario/problems.js';
 import { parseScenario } from '../../src/scenario/load.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
-import type { WrittenOption } from '../../src/procurement/option-schema.js';
+import type { WrittenOption } from '../../src/scenario/option-schema.js';
 import { aWrittenScenario } from '../builders.js';
 import { cloudOffers } from '../../src/catalog/cloud-prices.js';
 import { rackCatalog } from '../../src/catalog/racks.js';

@@ -7,7 +7,7 @@ import { escapeHtml as h } from './escape.js';
 import { styles } from './styles.js';
 import { keyFindings } from './findings.js';
 import { htmlDoc } from './html-doc.js';
-import { renderFacility } from '../../facility/render-facility.js';
+import { renderFacility } from '../render-facility.js';
 import { renderQueue } from '../queue-table.js';
 
 /**

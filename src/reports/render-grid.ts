@@ -1,6 +1,6 @@
-import type { FacilitySummary } from './summarize-facility.js';
-import type { Doc } from '../reports/doc.js';
-import { formatCount, formatDecimal, formatUsd } from '../reports/format.js';
+import type { FacilitySummary } from '../facility/summarize-facility.js';
+import type { Doc } from './doc.js';
+import { formatCount, formatDecimal, formatUsd } from './format.js';
 
 
 /** Power dynamics, the bill, demand response, CO2 and water, and the campus: the facility report's second half. */

@@ -1,6 +1,6 @@
-import type { Sizing } from './size-scenario.js';
-import { formatCount, formatDecimal } from '../reports/format.js';
-import { plainTable } from '../reports/plain-table.js';
+import type { Sizing } from '../facility/size-scenario.js';
+import { formatCount, formatDecimal } from './format.js';
+import { plainTable } from './plain-table.js';
 
 /** The sizing answer as text: the envelopes, the design temperatures, the answers, then every assumption. */
 export function renderSizing(s: Sizing): string {

@@ -1,6 +1,6 @@
-import type { FacilitySummary } from './summarize-facility.js';
-import type { Doc } from '../reports/doc.js';
-import { formatCount, formatDecimal, formatPercent, formatUsd } from '../reports/format.js';
+import type { FacilitySummary } from '../facility/summarize-facility.js';
+import type { Doc } from './doc.js';
+import { formatCount, formatDecimal, formatPercent, formatUsd } from './format.js';
 import { renderGrid } from './render-grid.js';
 
 

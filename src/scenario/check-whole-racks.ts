@@ -1,7 +1,7 @@
 import { rackCatalog } from '../catalog/racks.js';
-import { error, type Problem } from '../scenario/problems.js';
-import type { WrittenScenario } from '../scenario/schema.js';
-import { offerOf } from './resolve-cloud.js';
+import { error, type Problem } from './problems.js';
+import type { WrittenScenario } from './schema.js';
+import { offerOf } from '../catalog/cloud-prices.js';
 
 /**
  * A cloud's GPUs are placed as whole racks of its hardware (NVLink domains), like the lease's. A

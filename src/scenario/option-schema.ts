@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount, days, leaseDate, leaseTermsShape, usd, wholeNumber } from '../scenario/lease-schema.js';
+import { amount, days, leaseDate, leaseTermsShape, usd, wholeNumber } from './lease-schema.js';
 
 /**
  * The `options:` section of a scenario: ways to buy the same compute, each run against the same

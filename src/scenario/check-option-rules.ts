@@ -2,10 +2,10 @@ import { cloudOffers } from '../catalog/cloud-prices.js';
 import { rackPricesUsd } from '../catalog/rack-prices.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
-import { checkLeaseTerms } from '../scenario/lease-rules.js';
-import { error, warning, type PathSegment, type Problem } from '../scenario/problems.js';
-import type { WrittenScenario } from '../scenario/schema.js';
-import { didYouMean } from '../scenario/suggest.js';
+import { checkLeaseTerms } from './lease-rules.js';
+import { error, warning, type PathSegment, type Problem } from './problems.js';
+import type { WrittenScenario } from './schema.js';
+import { didYouMean } from './suggest.js';
 import type { WrittenCloudOption, WrittenOption } from './option-schema.js';
 import { defaultOptions } from './option-defaults.js';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 // Every field of the JSON report is defined in the README (formula and unit): a field that a
 // report grows without a definition fails here. The scenario snapshots hold every report shape.
-const readme = readFileSync('README.md', 'utf8');
+// The definitions live in the README and the reference under docs/.
+const readme = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)].map((f) => readFileSync(f, 'utf8')).join('\n');
 const snapshots = [
   ...readdirSync('test/__snapshots__/scenarios').filter((f) => f.endsWith('.json')).map((f) => `test/__snapshots__/scenarios/${f}`),
   // The JSON of `capsim compare`, every option kind in it.

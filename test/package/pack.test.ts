@@ -4,9 +4,9 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerProject, run } from './consumer-project.js';
 
-/** The ```ts blocks of the README's "Using capsim from code" section. */
+/** The ```ts blocks of the "Using capsim from code" section (docs/commands.md). */
 function readmeExamples(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/commands.md', 'utf8');
   const section = readme.slice(readme.indexOf('### Using capsim from code'));
   const body = section.slice(0, section.indexOf('\n### ', 1));
   return [...body.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1] as string);
@@ -31,7 +31,7 @@ describe('the package, installed from its tarball into an empty project', () => 
     expect(readFileSync(join(dir, 'node_modules/capsim/schema/scenario.schema.json'), 'utf8')).toBe(readFileSync('schema/scenario.schema.json', 'utf8'));
   });
 
-  it("type-checks the README's examples (strict), and rejects a misuse of the report's types", () => {
+  it("type-checks the documented examples (strict), and rejects a misuse of the report's types", () => {
     const examples = readmeExamples();
     expect(examples).toHaveLength(2);
     examples.forEach((code, i) => writeFileSync(join(dir, `example-${i + 1}.ts`), code));

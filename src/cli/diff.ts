@@ -1,3 +1,4 @@
+import { quietOption } from './montecarlo-options.js';
 import { Option, type Command } from 'commander';
 import { emit, type Io } from './io.js';
 import { outTarget } from './out-target.js';
@@ -23,10 +24,11 @@ export function registerDiff(program: Command, io: Io): void {
     .option('--all', 'list every metric, not only those that differ in some replication')
     .addOption(new Option('-f, --format <format>', 'report format').choices(['table', 'json']).default('table'))
     .option('-o, --out <file>', 'write the report to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
+    .addOption(quietOption())
     .addOption(strictOption())
     .addOption(forceOption())
     .addHelpText('after', examples(['capsim diff scenarios/colossus-2-150mw.yaml scenarios/memphis-heat-wave.yaml --metric facility money', 'capsim diff base.yaml with-more-spares.yaml --replications 50 --out diff.json']))
-    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; strict?: boolean; force?: boolean }, command: Command) => {
+    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; quiet?: boolean; strict?: boolean; force?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
       const out = outTarget(opts.out);
       const [{ scenarioHash }, { estimateWork }] = await Promise.all([import('../scenario/hash.js'), import('../scenario/work-estimate.js')]);
@@ -37,7 +39,7 @@ export function registerDiff(program: Command, io: Io): void {
       // A --metric is checked on one replication of a first (see compute.ts).
       const check = opts.metric && sides[0] ? [{ count: 1, estimate: sides[0].estimate }] : [];
       checkWork({ what: `${opts.replications} replications of two scenarios`, simulations: [...sides, ...check], threads: 1 }, fileB, opts.force ?? false);
-      const progress = createProgress(io, false, 'diff');
+      const progress = createProgress(io, opts.quiet ?? false, 'diff');
       const version = capsimVersion();
       const rendered = await computeOffThread(
         {

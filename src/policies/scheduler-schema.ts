@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, positive, wholeCount } from '../scenario/schema.js';
+import { isoDate, positive, wholeCount } from '../scenario/schema-primitives.js';
 
 /**
  * `scheduler:` in a scenario file. Absent: FIFO. Lazy because it is built from scenario/schema.ts's

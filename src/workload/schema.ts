@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { checkpointSchema, distributionSchema, isoDate, nonNegative, positive, precisionSchema, fraction } from '../scenario/schema.js';
+import { distributionSchema, isoDate, nonNegative, positive, precisionSchema, fraction } from '../scenario/schema-primitives.js';
+import { checkpointSchema } from '../scenario/run-schema.js';
 
 /**
  * `workload:` in a scenario file: streams of jobs and replayed traces. Lazy because it is built

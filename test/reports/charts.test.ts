@@ -86,6 +86,11 @@ describe('which charts a report has', () => {
     expect(chartsFor(data).map((c) => c.id)).toContain('options');
     expect(data.optionCosts.map((o) => o.option)).toEqual(['cloud on-demand', 'lease']);
     expect(keyFindings(data.summary, data.optionCosts).at(-2)).toBe('Bought the cheapest other way that does all the work, cloud on-demand, the same runs cost $7.0M over the term against $1.0M for the lease (this seed; capsim compare --format html ranks every option with its intervals).');
+    // A lease its lessor ended bills its fallback too: the finding says so beside the figure.
+    const ended = options.map((o) => (o.kind === 'lease' ? { ...o, lease: { terminationRisk: { terminatedShare: 0.4 } } } : o));
+    expect(keyFindings(reportData(withSections({ options: ended }), record).summary, reportData(withSections({ options: ended }), record).optionCosts, 50).at(-2)).toContain(
+      'against $1.0M for the lease (mean of 50 replications, the lessor ending it in 40% of them, its fallback\'s bill included;',
+    );
     expect(data.runCosts.filter((c) => c.option === 'cloud on-demand')).toEqual([
       { run: 'a', option: 'cloud on-demand', costUsd: 4e6, lowUsd: 3.6e6, highUsd: 4.4e6 },
       { run: 'b', option: 'cloud on-demand', costUsd: 3e6, lowUsd: null, highUsd: null },

@@ -54,7 +54,7 @@ export function keyFindings(s: Summary, options: readonly OptionCost[] = [], rep
   const alternative = options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid' && o.deliveredAll);
   if (lease && alternative) {
     out.push(
-      `Bought the cheapest other way that does all the work, ${alternative.option}, the same runs cost ${formatUsd(alternative.usd)} over the term against ${formatUsd(lease.usd)} for the lease (${replications > 1 ? `mean of ${replications} replications` : 'this seed'}; capsim compare --format html ranks every option with its intervals).`,
+      `Bought the cheapest other way that does all the work, ${alternative.option}, the same runs cost ${formatUsd(alternative.usd)} over the term against ${formatUsd(lease.usd)} for the lease (${replications > 1 ? `mean of ${replications} replications` : 'this seed'}${ended(lease.terminatedShare ?? 0, replications)}; capsim compare --format html ranks every option with its intervals).`,
     );
   }
   const priciest = [...s.runs].sort((a, b) => b.costUsageShareUsd - a.costUsageShareUsd)[0];
@@ -62,4 +62,10 @@ export function keyFindings(s: Summary, options: readonly OptionCost[] = [], rep
     out.push(`The costliest run is ${priciest.name}: ${formatUsd(priciest.costUsageShareUsd)} by usage share, ${formatUsd(priciest.costFullyLoadedUsd)} fully loaded.`);
   }
   return out;
+}
+
+/** The lease's bill includes its fallback's when the lessor ended it: say so beside the figure. */
+function ended(share: number, replications: number): string {
+  if (share <= 0) return '';
+  return replications > 1 ? `, the lessor ending it in ${formatPercent(share, 0)} of them, its fallback's bill included` : ", the lessor ending it at this seed, its fallback's bill included";
 }

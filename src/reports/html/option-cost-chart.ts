@@ -13,6 +13,8 @@ export interface OptionCost {
   deliveredShare: number;
   /** Whether it delivered all the work (in every replication, when there are several). */
   deliveredAll: boolean;
+  /** A lease: the share of replications in which its lessor ended it (0 without the risk). */
+  terminatedShare?: number;
 }
 
 /**

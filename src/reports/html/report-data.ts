@@ -151,7 +151,9 @@ function optionCosts(section: unknown): OptionCost[] {
     .flatMap((o) => {
       const option = str(o['name']);
       const usd = num(o['totalCostUsd']);
-      return option === null || usd === null ? [] : [{ rank: num(o['rank']) ?? Infinity, cost: { option, kind: str(o['kind']) ?? '', usd, deliveredShare: num(o['deliveredShare']) ?? 1, deliveredAll: (num(o['deliveredAllShare']) ?? 1) >= 1 } }];
+      const lease = isObject(o['lease']) ? o['lease'] : {};
+      const terminatedShare = num(isObject(lease['terminationRisk']) ? lease['terminationRisk']['terminatedShare'] : null) ?? 0;
+      return option === null || usd === null ? [] : [{ rank: num(o['rank']) ?? Infinity, cost: { option, kind: str(o['kind']) ?? '', usd, deliveredShare: num(o['deliveredShare']) ?? 1, deliveredAll: (num(o['deliveredAllShare']) ?? 1) >= 1, terminatedShare } }];
     })
     .sort((a, b) => a.rank - b.rank)
     .map((o) => o.cost);

@@ -66,7 +66,8 @@ function kpisHtml(data: ReportData): string {
   const always = data.completedIn ? s.runs.filter((r) => (data.completedIn?.get(r.name) ?? 0) >= replications).length : null;
   const within = (path: string, format: (x: number) => string) => {
     const ci = data.intervals?.get(path);
-    return ci ? `95% interval ${format(ci[0])} to ${format(ci[1])}` : '';
+    // A figure that took one value in every replication (the fees of a fixed lease) has no interval to show.
+    return ci && format(ci[0]) !== format(ci[1]) ? `95% interval ${format(ci[0])} to ${format(ci[1])}` : '';
   };
   const tiles: Array<[string, string, string]> = [
     [formatUsd(s.money.leasePaidUsd), 'lease paid over the term', within('money.leasePaidUsd', formatUsd)],

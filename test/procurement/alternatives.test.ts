@@ -3,8 +3,16 @@ import { alternatives } from '../../src/procurement/alternatives.js';
 import { compareOptions } from '../../src/procurement/compare.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
 import { parseScenario } from '../../src/scenario/load.js';
+import type { WrittenScenario } from '../../src/scenario/schema.js';
 import { runCli } from '../cli/helpers.js';
 import { aRun, aWrittenScenario, provenance } from '../builders.js';
+
+/** One replication of the options on seed 1, and the alternatives a run would list from it. */
+function alternativesOf(written: WrittenScenario) {
+  const { scenario, written: w } = parseScenario(JSON.stringify(written), 'test.json');
+  const c = compareOptions({ scenario, written: w }, resolveOptions(w, scenario), { seed: 1, replications: 1 }, provenance);
+  return { c, rows: alternatives(c, scenario) };
+}
 
 describe('the alternatives a run lists beside the lease', () => {
   it('price the same work on one scale whatever the hardware: GPU-hours of the scenario\'s rack at each run\'s speed', () => {
@@ -17,9 +25,7 @@ describe('the alternatives a run lists beside the lease', () => {
         { name: 'h100', kind: 'on-demand', rack: 'hgx-h100', priceUsdPerGpuHour: 2 },
       ],
     });
-    const { scenario, written: w } = parseScenario(JSON.stringify(written), 'test.json');
-    const c = compareOptions({ scenario, written: w }, resolveOptions(w, scenario), { seed: 1, replications: 1 }, provenance);
-    const rows = alternatives(c, scenario);
+    const { c, rows } = alternativesOf(written);
     for (const r of rows) {
       expect(r.deliveredShare, r.option).toBe(1);
       expect(r.workGpuHours, r.option).toBeCloseTo(2 * 144 * 24, 6);
@@ -40,9 +46,7 @@ describe('the alternatives a run lists beside the lease', () => {
         { name: 'cloud', kind: 'on-demand', rack: 'gb300-nvl72', priceUsdPerGpuHour: 2 },
       ],
     });
-    const { scenario, written: w } = parseScenario(JSON.stringify(written), 'test.json');
-    const c = compareOptions({ scenario, written: w }, resolveOptions(w, scenario), { seed: 1, replications: 1 }, provenance);
-    const rows = alternatives(c, scenario);
+    const { c, rows } = alternativesOf(written);
     expect(rows.find((r) => r.option === 'lease')?.note).toMatch(/^the lessor ended lease at this seed \(30 days' notice\); the runs still to do moved to cloud: \$[\d.]+M without the termination, \$[\d.]+[KM] (more|less) with it$/);
     // The cloud at $2 a GPU-hour is cheaper than this lease: the termination saved money here.
     expect(c.options.find((o) => o.name === 'lease')?.lease?.terminationRisk?.expectedCostUsd).toBeLessThan(0);

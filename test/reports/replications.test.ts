@@ -13,6 +13,15 @@ const record = simulateScenario(aScenario({ runs: [aRun({ name: 'a' }), aRun({ n
 const data = reportData(summarize(record, provenance), record);
 const stats = (mean: number, half: number): ReplicationStatistics => ({ n: 10, mean, sd: half, p5: mean - half, p50: mean, p95: mean + half, ci95Low: mean - half, ci95High: mean + half });
 
+/** `capsim run <file> --replications R --format html`: the page, after a clean exit. */
+async function replicatedPage(file: string, replications: number): Promise<string> {
+  const out = join(tempDir(), 'page.html');
+  const result = await runCli('run', file, '--replications', String(replications), '--workers', '1', '--quiet', '--format', 'html', '--out', out);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  return readFileSync(out, 'utf8');
+}
+
 describe('a report across replications', () => {
   const input = replicationsInput(
     10,
@@ -65,11 +74,7 @@ describe('a report across replications', () => {
   });
 
   it('a replicated page of a scenario with options keeps them, compared over the same replications, and shows the headline means with intervals', async () => {
-    const out = join(tempDir(), 'lvc.html');
-    const result = await runCli('run', 'scenarios/lease-vs-cloud.yaml', '--replications', '3', '--workers', '1', '--quiet', '--format', 'html', '--out', out);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const html = readFileSync(out, 'utf8');
+    const html = await replicatedPage('scenarios/lease-vs-cloud.yaml', 3);
     expect(html).toContain('data-chart="options"');
     expect(html).toContain('the mean over the same 3 replications');
     expect(html).toMatch(/<div class="interval">95% interval [^<]+ to [^<]+<\/div>/);
@@ -77,11 +82,7 @@ describe('a report across replications', () => {
   }, 120_000);
 
   it('capsim run --replications --format html writes the page with whiskers, histograms and the statistics table', async () => {
-    const out = join(tempDir(), 'mc.html');
-    const result = await runCli('run', 'scenarios/small.yaml', '--replications', '12', '--workers', '1', '--quiet', '--format', 'html', '--out', out);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const html = readFileSync(out, 'utf8');
+    const html = await replicatedPage('scenarios/small.yaml', 12);
     expect(html).toContain('Across 12 replications');
     expect(html).toContain('whiskers_marks');
     expect(html.match(/data-chart="histogram-/g)?.length).toBeGreaterThanOrEqual(3);

@@ -86,7 +86,8 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
       const { replicationsInput } = await import('../reports/html/replications.js');
       const input = replicationsInput(result.accumulator.replications, numericStatistics(result.accumulator.statistics()), result.accumulator.toData());
       // The options over the same replications (the same draws), so the page keeps its comparison.
-      const sections = await runInterruptibly(runner, () => replicatedOptions(loaded, seed, replications, runner));
+      const optionsProgress = createProgress(io, opts.quiet ?? false, 'options');
+      const sections = await runInterruptibly(runner, () => replicatedOptions(loaded, seed, replications, runner, (done, total) => optionsProgress.update(done, total))).finally(() => optionsProgress.stop());
       const rendered = await computeOffThread({ kind: 'replications-html', scenario: scenarioAt(loaded, seed, 0).scenario, seed, provenance, input, sections }, io.offThread ?? false);
       emit(io, 'text' in rendered ? rendered.text : '', out);
     } else {
@@ -99,10 +100,10 @@ export async function runReplications(file: string, opts: ReplicationsOptions, i
 }
 
 /** A scenario's procurement options compared over the run's replications, for its HTML page; none without options. */
-async function replicatedOptions(loaded: LoadedScenario, seed: number, replications: number, runner: BlockRunner): Promise<Record<string, unknown>> {
+async function replicatedOptions(loaded: LoadedScenario, seed: number, replications: number, runner: BlockRunner, onProgress: (done: number, total: number) => void): Promise<Record<string, unknown>> {
   const options = (loaded.written as { options?: unknown }).options;
   if (!Array.isArray(options) || options.length === 0) return {};
   const [{ compareOptionsOn }, { optionSections }] = await Promise.all([import('../procurement/compare.js'), import('./option-sections.js')]);
-  const c = await compareOptionsOn(runner, loaded, resolveOptions(loaded.written, loaded.scenario), { seed, replications }, { version: '', scenarioHash: '' });
+  const c = await compareOptionsOn(runner, loaded, resolveOptions(loaded.written, loaded.scenario), { seed, replications, onProgress }, { version: '', scenarioHash: '' });
   return optionSections(c);
 }

@@ -14,6 +14,7 @@ import type { Policy } from './policy.js';
 import type { EngineScenario, PlacementSpec, RunSpec } from './spec.js';
 import type { SimState } from './state.js';
 import type { EngineRecord } from './record.js';
+import { SimulationStopped } from './simulation-stopped.js';
 
 export interface SimulateOptions {
   seed: number;
@@ -36,10 +37,7 @@ export interface SimulateOptions {
   shouldStop?: () => boolean;
 }
 
-/** Thrown by simulate() when its shouldStop option said stop: the run was abandoned, not finished. */
-export class SimulationStopped extends Error {
-  override name = 'SimulationStopped';
-}
+export { SimulationStopped };
 
 /**
  * Simulate from the start to the end of the horizon. A loop over step(): take the events of the

@@ -2,6 +2,7 @@ import type { AnyStatistics } from './metric-accumulator.js';
 import type { InputDescription } from '../scenario/uncertainty.js';
 import { formatInputDescription } from '../reports/input-description.js';
 import type { MonteCarloReport } from './report.js';
+import { monteCarloFormats, type MonteCarloFormat } from './output-formats.js';
 import { csvField } from '../reports/csv-field.js';
 
 export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;
@@ -66,8 +67,7 @@ export function csvNumber(x: number | string | null | undefined): string {
 }
 
 
-export const monteCarloFormats = ['table', 'json', 'csv'] as const;
-export type MonteCarloFormat = (typeof monteCarloFormats)[number];
+export { monteCarloFormats, type MonteCarloFormat };
 
 export function renderMonteCarlo(report: MonteCarloReport, format: MonteCarloFormat): string {
   if (format === 'json') return renderMonteCarloJson(report);

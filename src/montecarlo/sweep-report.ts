@@ -2,6 +2,7 @@ import type { AnyStatistics } from './metric-accumulator.js';
 import type { InputDescription } from '../scenario/uncertainty.js';
 import type { Setting } from './setting.js';
 import { csvNumber } from './render-statistics.js';
+import { sweepFormats, type SweepFormat } from './output-formats.js';
 import { csvField } from '../reports/csv-field.js';
 
 /** One point of a sweep: its settings and the statistics of its metrics over the replications. */
@@ -86,8 +87,7 @@ function csvValue(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? csvField(value) : csvField(JSON.stringify(value));
 }
 
-export const sweepFormats = ['csv', 'json'] as const;
-export type SweepFormat = (typeof sweepFormats)[number];
+export { sweepFormats, type SweepFormat };
 
 export function renderSweep(report: SweepReport, format: SweepFormat): string {
   return format === 'json' ? renderSweepJson(report) : renderSweepCsv(report);

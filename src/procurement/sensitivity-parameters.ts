@@ -8,6 +8,7 @@ import { scaleDistribution } from '../random/distributions.js';
 import { scalePrice } from './price-path.js';
 import type { EvaluateContext } from './option-assembly.js';
 import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
+import type { SensitivityParameterName } from './sensitivity-parameter-names.js';
 
 /**
  * A parameter of one-at-a-time sensitivity (and of `breakeven --vary NAME`): each is multiplied
@@ -17,8 +18,8 @@ import type { CloudOption, LeaseOption, ProcurementOption } from './option.js';
  * shapes normalisation (the racks, a run's restart and checkpoint, the hardware).
  */
 export type SensitivityParameter =
-  | { name: string; description: string; apply: (ctx: EvaluateContext, options: ProcurementOption[], factor: number) => { ctx: EvaluateContext; options: ProcurementOption[] } }
-  | { name: string; description: string; written: (w: WrittenScenario, value: number | string) => WrittenScenario };
+  | { name: SensitivityParameterName; description: string; apply: (ctx: EvaluateContext, options: ProcurementOption[], factor: number) => { ctx: EvaluateContext; options: ProcurementOption[] } }
+  | { name: SensitivityParameterName; description: string; written: (w: WrittenScenario, value: number | string) => WrittenScenario };
 
 /** A parameter at one value: a factor, or (the GPU type) a catalog rack id. */
 export interface ParameterValue {

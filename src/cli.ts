@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ScenarioError } from './errors.js';
-import { SimulationStopped } from './engine/simulate.js';
+import { SimulationStopped } from './engine/simulation-stopped.js';
 import { limits } from './scenario/limits.js';
 import { Interrupted, requestStop, stopRequested } from './cli/interrupt.js';
 import { formatProblem } from './scenario/problems.js';

@@ -7,7 +7,6 @@ import { checkWork, forceOption } from './work-budget.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings, seedOption, strictOption } from './common.js';
 import { parseReplications } from './compare.js';
-import { createProgress } from './progress.js';
 import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
 import { loadScenarioArg } from './scenario-arg.js';
@@ -31,7 +30,7 @@ export function registerDiff(program: Command, io: Io): void {
     .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; quiet?: boolean; strict?: boolean; force?: boolean }, command: Command) => {
       opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
       const out = outTarget(opts.out);
-      const [{ scenarioHash }, { estimateWork }] = await Promise.all([import('../scenario/hash.js'), import('../scenario/work-estimate.js')]);
+      const [{ scenarioHash }, { estimateWork }, { createProgress }] = await Promise.all([import('../scenario/hash.js'), import('../scenario/work-estimate.js'), import('./progress.js')]);
       const a = await loadScenarioArg(fileA, io, { strict: opts.strict ?? false });
       const b = await loadScenarioArg(fileB, io, { strict: opts.strict ?? false });
       reportWarnings(io, [...a.warnings, ...b.warnings]);

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { ScenarioError } from '../errors.js';
-import { SimulationStopped } from '../engine/simulate.js';
+import { SimulationStopped } from '../engine/simulation-stopped.js';
 import { compiledBeside } from '../montecarlo/compiled-beside.js';
 import { error, type Problem } from '../scenario/problems.js';
 import { limits } from '../scenario/limits.js';

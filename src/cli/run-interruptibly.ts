@@ -1,4 +1,4 @@
-import { SimulationStopped } from '../engine/simulate.js';
+import { SimulationStopped } from '../engine/simulation-stopped.js';
 import type { BlockRunner } from '../montecarlo/pool.js';
 import { interruptSignal, Interrupted, stopRequested } from './interrupt.js';
 import { outOfMemory } from './off-thread.js';

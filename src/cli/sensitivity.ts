@@ -1,24 +1,17 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
-import { emit } from './io.js';
-import { capsimVersion } from './version.js';
-import { reportWarnings, seedOption, strictOption } from './common.js';
+import { seedOption, strictOption } from './common.js';
 import { parseReplications } from './compare.js';
 import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
-import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
-import { ScenarioError } from '../errors.js';
-import { error } from '../scenario/problems.js';
-import type { Sensitivity } from '../procurement/sensitivity.js';
+import { scenarioArgHelp } from './scenario-arg.js';
 import { rackCatalog } from '../catalog/racks.js';
-import { sensitivityParameters } from '../procurement/sensitivity-parameters.js';
+import { sensitivityParameterNames } from '../procurement/sensitivity-parameter-names.js';
 import { workersOption } from './montecarlo-options.js';
-import { outTarget } from './out-target.js';
-import { budgetedRunner, forceOption } from './work-budget.js';
-import { optionEstimates } from './option-estimates.js';
-import { runInterruptibly } from './run-interruptibly.js';
+import { forceOption } from './work-budget.js';
+import type { SensitivityOptions } from './sensitivity-action.js';
 
-const parameterNames = sensitivityParameters.map((p) => p.name);
+const parameterNames = [...sensitivityParameterNames];
 
 function parseGpuTypes(value: string): [string, string] {
   const ids = value.split(',').map((v) => v.trim());
@@ -33,15 +26,8 @@ function parseFactor(value: string): number {
   return n;
 }
 
-const sensitivityFormats = ['table', 'json', 'md', 'html'] as const;
-type SensitivityFormat = (typeof sensitivityFormats)[number];
-
-async function renderSensitivityFormat(result: Sensitivity, format: SensitivityFormat, table: (s: Sensitivity) => string): Promise<string> {
-  if (format === 'json') return JSON.stringify(result, null, 2) + '\n';
-  if (format === 'md') return (await import('../procurement/render-sensitivity-md.js')).renderSensitivityMarkdown(result);
-  if (format === 'html') return (await import('../procurement/html/sensitivity-page.js')).renderSensitivityHtml(result);
-  return table(result);
-}
+export const sensitivityFormats = ['table', 'json', 'md', 'html'] as const;
+export type SensitivityFormat = (typeof sensitivityFormats)[number];
 
 export function registerSensitivity(program: Command, io: Io): void {
   program
@@ -62,40 +48,9 @@ export function registerSensitivity(program: Command, io: Io): void {
     .addOption(strictOption())
     .addOption(forceOption())
     .addHelpText('after', examples(['capsim sensitivity scenarios/lease-vs-cloud.yaml', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --out tornado.html', 'capsim sensitivity scenarios/lease-vs-cloud.yaml --low 0.8 --high 1.2 --against coreweave-gb200 --out tornado.json']))
-    .action(async (file: string, opts: { seed?: number; replications: number; low: number; high: number; lease?: string; against?: string; parameters: string[]; gpuTypes: [string, string]; workers?: number; format: SensitivityFormat; out?: string; strict?: boolean; force?: boolean }, command: Command) => {
+    .action(async (file: string, opts: SensitivityOptions, command: Command) => {
       opts.format = outputFormat(command, sensitivityFormats) as SensitivityFormat;
-      const out = outTarget(opts.out);
-      if (opts.format === 'html' && out.kind === 'stdout' && io.isTty) command.error('error: --format html writes a page: give --out FILE.html', { exitCode: 2 });
-      const [{ resolveOptions }, { sensitivity }, { renderSensitivity }, { loadedHash }] = await Promise.all([
-        import('../procurement/resolve-options.js'),
-        import('../procurement/sensitivity.js'),
-        import('../procurement/render-sensitivity.js'),
-        import('../scenario/hash.js'),
-      ]);
-      const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
-      reportWarnings(io, loaded.warnings);
-      const options = resolveOptions(loaded.written, loaded.scenario);
-      const lease = opts.lease ?? options.find((o) => o.kind === 'lease')?.name;
-      const against = opts.against ?? options.find((o) => o.kind !== 'lease' && o.kind !== 'hybrid' && o.kind !== 'own')?.name;
-      const known = (name: string | undefined, kinds: string[]) => options.some((o) => o.name === name && kinds.includes(o.kind));
-      const problems = [
-        ...(known(lease, ['lease', 'hybrid']) ? [] : [error('sensitivity-lease', ['options'], `expected --lease to name a lease or hybrid option (${options.filter((o) => o.kind === 'lease' || o.kind === 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${lease ?? 'none'}`)]),
-        ...(known(against, ['on-demand', 'reserved', 'block', 'spot', 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
-      ];
-      if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
-      // Each point (the base, then each parameter low and high) evaluates the lease and the other option, R times.
-      const points = 1 + 2 * opts.parameters.length;
-      const pair = optionEstimates(loaded.scenario, options.filter((o) => o.name === lease || o.name === against));
-      const simulations = pair.map((s) => ({ count: s.count * points * opts.replications, estimate: s.estimate }));
-      const runner = await budgetedRunner(io, { what: `${points} sensitivity points of ${opts.replications} replications`, simulations, asked: opts.workers, blocks: opts.replications }, file, opts.force ?? false);
-      const result = await runInterruptibly(runner, () =>
-        sensitivity(
-          { scenario: loaded.scenario, written: loaded.written, uncertainty: loaded.uncertainty, files: loaded.files, options },
-          { seed: opts.seed ?? loaded.scenario.seed, replications: opts.replications, low: opts.low, high: opts.high, lease: lease as string, against: against as string, parameters: opts.parameters, gpuTypes: opts.gpuTypes },
-          { version: capsimVersion(), scenarioHash: loadedHash(loaded) },
-          runner,
-        ),
-      ).finally(() => runner.close());
-      emit(io, await renderSensitivityFormat(result, opts.format, renderSensitivity), out);
+      // The sensitivity's modules (procurement, the pool, the reports) load only when it runs.
+      return (await import('./sensitivity-action.js')).sensitivityAction(file, opts, io, command);
     });
 }

@@ -3,8 +3,6 @@ import type { Io } from './io.js';
 import { reportWarnings, strictOption } from './common.js';
 import { examples } from './examples.js';
 import { loadScenarioArg, scenarioArgHelp, stdinName } from './scenario-arg.js';
-import { describeInputs } from '../scenario/uncertainty.js';
-import { formatInputDescription } from '../reports/input-description.js';
 
 export function registerValidate(program: Command, io: Io): void {
   program
@@ -16,6 +14,7 @@ export function registerValidate(program: Command, io: Io): void {
     .action(async (file: string, opts: { strict?: boolean }) => {
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
+      const [{ describeInputs }, { formatInputDescription }] = await Promise.all([import('../scenario/uncertainty.js'), import('../reports/input-description.js')]);
       const s = loaded.scenario;
       io.stdout(
         `${file === '-' ? stdinName : file}: valid · ${s.name} · ${s.startIso} .. ${s.endIso} · ${s.cluster.maxRacks} x ${s.rack.id} · ${s.runs.length} run(s)\n`,

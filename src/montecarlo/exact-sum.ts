@@ -13,7 +13,11 @@ export class ExactSum {
     let kept = 0;
     for (let i = 0; i < partials.length; i += 1) {
       let y = partials[i] as number;
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
       const lo = y - (hi - x);
       if (lo !== 0) partials[kept++] = lo;

@@ -1,5 +1,5 @@
 import { MetricAccumulator, type AnyStatistics, type MetricAccumulatorData } from './metric-accumulator.js';
-import { metricLeaves } from './metric-leaves.js';
+import { MetricNode, visitMetrics } from './metric-leaves.js';
 
 export interface SummaryAccumulatorData {
   replications: number;
@@ -14,15 +14,18 @@ export interface SummaryAccumulatorData {
 export class SummaryAccumulator {
   replications = 0;
   readonly metrics = new Map<string, MetricAccumulator>();
+  /** The report's key paths, each holding its metric: built by the first report, reused by the rest. */
+  private readonly paths = new MetricNode<MetricAccumulator>('', false, false, false);
+  private readonly addLeaf = (node: MetricNode<MetricAccumulator>, value: number, date: boolean): void => {
+    const m = (node.slot ??= this.metric(node.path));
+    m.date ||= date;
+    m.listed ||= node.listed;
+    m.add(value);
+  };
 
   addReport(report: unknown): void {
     this.replications += 1;
-    for (const leaf of metricLeaves(report)) {
-      const m = this.metric(leaf.path);
-      m.date ||= leaf.date;
-      m.listed ||= leaf.listed;
-      m.add(leaf.value);
-    }
+    visitMetrics(report, this.paths, this.addLeaf);
   }
 
   /** Adds `other`, which must hold the replications that come after this one's. */

@@ -21,7 +21,7 @@ export function mergeReplications(partials: ReadonlyArray<Partial<'replications'
   const ordered = [...partials].sort((a, b) => a.shard.index - b.shard.index);
   const first = ordered[0] as Partial<'replications', ReplicationsBody>;
   const all = new SummaryAccumulator();
-  for (const p of ordered) all.merge(SummaryAccumulator.fromData(p.body.accumulator));
+  for (const p of ordered) all.mergeData(p.body.accumulator);
   return monteCarloReport(first.body.header, all, first.body.include);
 }
 

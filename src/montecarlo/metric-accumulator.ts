@@ -99,6 +99,18 @@ export class MetricAccumulator {
     this.values.merge(other.values);
   }
 
+  /** The same as merge(MetricAccumulator.fromData(data)), without building it. */
+  mergeData(data: MetricAccumulatorData): void {
+    this.date ||= data.date === true;
+    this.listed ||= data.listed === true;
+    this.n += data.n;
+    for (const x of data.sum) this.sum.add(x);
+    for (const x of data.sumSquares) this.sumSquares.add(x);
+    this.min = Math.min(this.min, data.min);
+    this.max = Math.max(this.max, data.max);
+    this.values.mergeData(data.values);
+  }
+
   statistics(): MetricStatistics {
     const n = this.n;
     const mean = this.sum.value() / n;

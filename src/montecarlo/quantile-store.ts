@@ -48,6 +48,12 @@ export class QuantileStore {
     }
   }
 
+  /** The same as merge(QuantileStore.fromData(data)): exact pairs are added as they come, without a copy. */
+  mergeData(data: QuantileStoreData): void {
+    if (data.exact) for (const [value, count] of data.exact) this.add(value, count);
+    else this.merge(QuantileStore.fromData(data));
+  }
+
   get isExact(): boolean {
     return this.exact !== null;
   }

@@ -56,7 +56,7 @@ export async function replicate(set: ReplicationSet, runner: BlockRunner, onProg
   for (let i = 0; i < blocks; i += 1) {
     const block = await (pending.shift() as Promise<BlockResult>);
     refill();
-    result.accumulator.merge(SummaryAccumulator.fromData(block.accumulator));
+    result.accumulator.mergeData(block.accumulator);
     result.events += block.events;
     result.simulatedGpuHours += block.simulatedGpuHours;
     onProgress?.(Math.min((i + 1) * size, total), total);

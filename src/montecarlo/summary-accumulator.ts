@@ -34,6 +34,15 @@ export class SummaryAccumulator {
     for (const [path, m] of other.metrics) this.metric(path).merge(m);
   }
 
+  /**
+   * The same as merge(SummaryAccumulator.fromData(data)), without building the other accumulator
+   * first: the main thread folds every worker's block, and that copy was most of its work.
+   */
+  mergeData(data: SummaryAccumulatorData): void {
+    this.replications += data.replications;
+    for (const [path, m] of data.metrics) this.metric(path).mergeData(m);
+  }
+
   /** Each metric's statistics (dates as dates), in the order first seen. */
   statistics(): Array<[string, AnyStatistics]> {
     return [...this.metrics].map(([path, m]) => [path, m.describe()]);

@@ -65,6 +65,21 @@ describe('MetricAccumulator', () => {
     }
   });
 
+  it('folds data in place to the very state that merging the accumulator rebuilt from it gives, exact or sketched', () => {
+    const rng = createRng(1, 0, 'test:merge-data');
+    const xs = Array.from({ length: 3 * exactDistinctLimit }, () => 1000 * Math.exp(3 * rng()));
+    // Exact into exact, exact into a sketch, a sketch into a sketch, a sketch into exact.
+    for (const [head, tail] of [[40, 90], [1500, 1600], [1500, 3000], [40, 2000]] as const) {
+      const data = JSON.parse(JSON.stringify(accumulate(xs.slice(head, tail)).toData()));
+      const rebuilt = accumulate(xs.slice(0, head));
+      rebuilt.merge(MetricAccumulator.fromData(data));
+      const inPlace = accumulate(xs.slice(0, head));
+      inPlace.mergeData(data);
+      expect(JSON.stringify(inPlace.toData())).toBe(JSON.stringify(rebuilt.toData()));
+      expect(inPlace.statistics()).toEqual(accumulate(xs.slice(0, tail)).statistics());
+    }
+  });
+
   it('counts -0 as 0, which is all that JSON partial results can carry', () => {
     const s = accumulate([-0]).statistics();
     expect(Object.is(s.mean, 0) && Object.is(s.min, 0) && Object.is(s.p50, 0)).toBe(true);

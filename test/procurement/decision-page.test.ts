@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { haveChromium, launchChromium, visit, type Visit } from '../reports/headless-chromium.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { compareOptions } from '../../src/procurement/compare.js';
 import { resolveOptions } from '../../src/procurement/resolve-options.js';
@@ -15,10 +14,6 @@ import { renderDecisionMarkdown } from '../../src/procurement/render-decision-md
 import { verdictOf } from '../../src/procurement/verdict.js';
 import { tempDir } from '../cli/helpers.js';
 import { provenance } from '../builders.js';
-
-const executablePath = '/usr/bin/chromium';
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const haveChromium = existsSync(executablePath) || Boolean(process.env['CI']);
 
 async function leaseVsCloud() {
   const loaded = await loadScenario('scenarios/lease-vs-cloud.yaml');
@@ -44,25 +39,18 @@ describe.skipIf(!haveChromium)('the decision pages in headless Chromium', () => 
   let context: BrowserContext;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'capsim-chromium-')), { executablePath, headless: true, args: flags, viewport: { width: 1100, height: 900 } });
+    context = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await context?.close();
   });
 
-  async function open(html: string, name: string): Promise<{ page: Page; consoleErrors: string[]; requests: string[] }> {
+  /** Write a page and open it. */
+  async function open(html: string, name: string): Promise<Visit> {
     const file = join(tempDir(), name);
     writeFileSync(file, html);
-    const url = pathToFileURL(resolve(file)).href;
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
-    page.on('pageerror', (e) => void consoleErrors.push(e.message));
-    page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, consoleErrors, requests };
+    return visit(context, file);
   }
 
   it('compare: the first screen answers which option, by how much and how sure; every chart is drawn; nothing is fetched', async () => {

@@ -1,9 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { haveChromium, launchChromium, visit as visitPage } from './headless-chromium.js';
 import { simulateScenario } from '../../src/simulation/simulate-scenario.js';
 import { summarize } from '../../src/reports/summary.js';
 import { renderHtml } from '../../src/reports/html/page.js';
@@ -12,45 +11,18 @@ import { timelineMarks } from '../../src/reports/html/timeline-chart.js';
 import { runCli, tempDir } from '../cli/helpers.js';
 import { aRun, aScenario, provenance } from '../builders.js';
 
-// Debian's chromium; .ci/run installs it when missing, so on CI its absence is a failure.
-const executablePath = '/usr/bin/chromium';
-const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-const haveChromium = existsSync(executablePath) || Boolean(process.env['CI']);
-
-interface Visit {
-  page: Page;
-  consoleErrors: string[];
-  requests: string[];
-}
-
 describe.skipIf(!haveChromium)('the HTML report in headless Chromium', () => {
   let context: BrowserContext;
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'capsim-chromium-')), {
-      executablePath,
-      headless: true,
-      args: flags,
-      viewport: { width: 1100, height: 900 },
-    });
+    context = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
     await context?.close();
   });
 
-  /** Open a file and record console errors and every request other than the page itself. */
-  async function visit(file: string): Promise<Visit> {
-    const url = pathToFileURL(resolve(file)).href;
-    const page = await context.newPage();
-    const consoleErrors: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
-    page.on('pageerror', (e) => void consoleErrors.push(e.message));
-    page.on('request', (r) => void (r.url() !== url && requests.push(r.url())));
-    await page.goto(url, { waitUntil: 'load' });
-    return { page, consoleErrors, requests };
-  }
+  const visit = (file: string) => visitPage(context, file);
 
   const chartSizes = (page: Page) =>
     page.$$eval('figure[data-chart] > svg', (svgs) =>

@@ -11,6 +11,7 @@ import { outTarget } from './out-target.js';
 import { budgetedRunner } from './work-budget.js';
 import { optionEstimates } from './option-estimates.js';
 import { runInterruptibly } from './run-interruptibly.js';
+import { cloudKinds } from '../scenario/option-schema.js';
 import type { SensitivityFormat } from './sensitivity.js';
 
 export interface SensitivityOptions {
@@ -54,7 +55,7 @@ export async function sensitivityAction(file: string, opts: SensitivityOptions, 
   const known = (name: string | undefined, kinds: string[]) => options.some((o) => o.name === name && kinds.includes(o.kind));
   const problems = [
     ...(known(lease, ['lease', 'hybrid']) ? [] : [error('sensitivity-lease', ['options'], `expected --lease to name a lease or hybrid option (${options.filter((o) => o.kind === 'lease' || o.kind === 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${lease ?? 'none'}`)]),
-    ...(known(against, ['on-demand', 'reserved', 'block', 'spot', 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
+    ...(known(against, [...cloudKinds, 'own']) ? [] : [error('sensitivity-against', ['options'], `expected --against to name a cloud or own option (${options.filter((o) => o.kind !== 'lease' && o.kind !== 'hybrid').map((o) => o.name).join(', ') || 'none'}), found ${against ?? 'none'}`)]),
   ];
   if (problems.length > 0) throw new ScenarioError(problems.map((p) => ({ ...p, file })));
   // Each point (the base, then each parameter low and high) evaluates the lease and the other option, R times.

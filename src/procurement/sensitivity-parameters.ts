@@ -1,4 +1,4 @@
-import { spareRacks } from '../scenario/run-racks.js';
+import { spareRacks } from '../scenario/rack-counts.js';
 import type { LeaseSpec, Scenario } from '../scenario/scenario.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { defaults } from '../scenario/defaults.js';

@@ -1,3 +1,4 @@
+import { cloudKinds } from '../scenario/option-schema.js';
 import { formatPercent, formatUsd } from '../reports/format.js';
 import type { ComparedOption, Comparison } from './compare.js';
 
@@ -99,7 +100,7 @@ function interval(d: ComparedOption['npvDifferenceFromBaselineUsd'], sign: 1 | -
  */
 function rentingNote(ranked: readonly ComparedOption[], winner: ComparedOption, baseline: ComparedOption): string | null {
   if (winner.own === null || baseline.lease === null || baseline.deliveredAllShare < 1) return null;
-  const cloud = ranked.find((o) => ['on-demand', 'reserved', 'block', 'spot'].includes(o.kind) && o.deliveredAllShare === 1);
+  const cloud = ranked.find((o) => cloudKinds.includes(o.kind) && o.deliveredAllShare === 1);
   if (!cloud) return null;
   const d = cloud.npvDifferenceFromBaselineUsd;
   const cheaper = d.meanUsd >= 0;

@@ -6,10 +6,10 @@ import { checkLeaseTerms } from './lease-rules.js';
 import { error, warning, type PathSegment, type Problem } from './problems.js';
 import type { WrittenScenario } from './schema.js';
 import { didYouMean } from './suggest.js';
-import type { WrittenCloudOption, WrittenOption } from './option-schema.js';
+import { cloudKinds, type WrittenCloudOption, type WrittenOption } from './option-schema.js';
 import { defaultOptions } from './option-defaults.js';
 
-const fallbackKinds = ['on-demand', 'reserved', 'block', 'spot', 'own'];
+const fallbackKinds = [...cloudKinds, 'own'];
 
 /** Cross-field rules of the `options:` section (and of the lease's fallback): names, references, prices, racks, dates. */
 export function checkOptionRules(s: WrittenScenario): Problem[] {

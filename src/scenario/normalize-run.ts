@@ -8,7 +8,7 @@ import type { RunPhaseSpec, RunSpec } from '../engine/spec.js';
 import { defaults } from './defaults.js';
 import type { WrittenPhase, WrittenRun } from './run-schema.js';
 import { toDistribution } from './to-distribution.js';
-import { runRacks } from './run-racks.js';
+import { runRacks } from './rack-counts.js';
 
 export interface RunContext {
   startMinutes: number;

@@ -2,7 +2,7 @@ import { rackCatalog, type RackType } from '../catalog/racks.js';
 import { normalizeFacility } from '../facility/normalize-facility.js';
 import { isoToTick, parseIsoMinutes } from '../model/time.js';
 import { tickSecondsOf } from './tick-seconds.js';
-import { spareRacks as spareRackCount } from './run-racks.js';
+import { spareRacks as spareRackCount } from './rack-counts.js';
 import { defaults } from './defaults.js';
 import { normalizeLease } from './normalize-lease.js';
 import { normalizeFailures } from './normalize-failures.js';

@@ -125,6 +125,8 @@ export const ownOptionSchema = z.strictObject({
 });
 
 export const optionKinds = ['lease', 'on-demand', 'reserved', 'block', 'spot', 'hybrid', 'own'] as const;
+/** The kinds that rent GPU-hours from a cloud. */
+export const cloudKinds: readonly string[] = ['on-demand', 'reserved', 'block', 'spot'];
 
 export const optionSchema = z.discriminatedUnion(
   'kind',

@@ -1,4 +1,4 @@
-import { spareRacks } from './run-racks.js';
+import { spareRacks } from './rack-counts.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { defaults } from './defaults.js';
 import { warning, type PathSegment, type Problem } from './problems.js';

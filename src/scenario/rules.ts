@@ -1,4 +1,4 @@
-import { spareRacks } from './run-racks.js';
+import { spareRacks } from './rack-counts.js';
 import { rackCatalog } from '../catalog/racks.js';
 import { checkSchedulingRules } from '../workload/rules.js';
 import { checkFacilityRules } from '../facility/facility-rules.js';

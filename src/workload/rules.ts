@@ -2,7 +2,7 @@ import { rackCatalog } from '../catalog/racks.js';
 import { isValidIsoDate, parseIsoMinutes } from '../model/time.js';
 import { error, warning, type PathSegment, type Problem } from '../scenario/problems.js';
 import { checkDistribution } from '../scenario/check-distribution.js';
-import { runRacks, spareRacks } from '../scenario/run-racks.js';
+import { runRacks, spareRacks } from '../scenario/rack-counts.js';
 import type { WrittenScenario } from '../scenario/schema.js';
 import { didYouMean } from '../scenario/suggest.js';
 import { limits } from '../scenario/limits.js';

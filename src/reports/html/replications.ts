@@ -78,17 +78,22 @@ export function withReplications(data: ReportData, input: ReplicationsInput): Re
  * replications (by the statistics' paths: `cluster.utilization`, `runs.<name>.ettr`); texts
  * (names, dates, statuses) and nested figures stay replication 0's.
  */
-export function meanSummary(s: Summary, mean: (path: string) => number | undefined): Summary {
-  const means = <T extends object>(o: T, prefix: string): T => {
+function meanSummary(s: Summary, mean: (path: string) => number | undefined): Summary {
+  const means = <T extends object>(o: T, pathOf: (key: string) => string): T => {
     const copy = { ...o } as Record<string, unknown>;
     for (const [key, value] of Object.entries(copy)) {
       if (typeof value !== 'number') continue;
-      const m = mean(`${prefix}.${key}`);
+      const m = mean(pathOf(key));
       if (m !== undefined) copy[key] = m;
     }
     return copy as T;
   };
-  return { ...s, cluster: means(s.cluster, 'cluster'), money: means(s.money, 'money'), runs: s.runs.map((r) => means(r, runMetricPath(r.name, '').slice(0, -1))) };
+  return {
+    ...s,
+    cluster: means(s.cluster, (key) => `cluster.${key}`),
+    money: means(s.money, (key) => `money.${key}`),
+    runs: s.runs.map((r) => means(r, (key) => runMetricPath(r.name, key))),
+  };
 }
 
 /**

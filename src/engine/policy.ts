@@ -51,5 +51,26 @@ export type Decision =
 /** The empty list of decisions, shared: a policy that decides nothing may return it. */
 export const noDecisions: Decision[] = Object.freeze([]) as unknown as Decision[];
 
+// Start decisions and one-decision lists are values: each (id, spares) pair gets one frozen object,
+// shared by every call and simulation, so the common decision (start the head of the queue)
+// allocates nothing. Ids past the bound (a trace's jobs) get fresh objects; the cache stays small.
+const sharedIds = 1 << 14;
+const sharedStarts: Decision[] = [];
+const sharedLists: Decision[][] = [];
+
+/** The decision to start request `id`, on spares too when `useSpares`. */
+export function startDecision(id: number, useSpares: boolean): Decision {
+  if (id >= sharedIds) return { kind: 'start', id, useSpares };
+  const key = 2 * id + (useSpares ? 1 : 0);
+  return (sharedStarts[key] ??= Object.freeze({ kind: 'start', id, useSpares }));
+}
+
+/** The list of that one decision (read-only: add to a copy). */
+export function startOnly(id: number, useSpares: boolean): Decision[] {
+  if (id >= sharedIds) return [startDecision(id, useSpares)];
+  const key = 2 * id + (useSpares ? 1 : 0);
+  return (sharedLists[key] ??= Object.freeze([startDecision(id, useSpares)]) as unknown as Decision[]);
+}
+
 /** Requests arrive in queue order: by submit tick, then by position in the scenario (id). */
 export type Policy = (view: ClusterView, queue: readonly QueuedRequest[]) => Decision[];

@@ -1,4 +1,4 @@
-import { noDecisions, type Decision, type Policy, type QueuedRequest } from './policy.js';
+import { noDecisions, startDecision, startOnly, type Decision, type Policy, type QueuedRequest } from './policy.js';
 
 /**
  * First in, first out with whole-rack allocation: start requests in queue order while the head
@@ -16,9 +16,10 @@ export const fifo: Policy = (view, queue) => {
     const fromFree = Math.min(free, request.racks);
     free -= fromFree;
     spare -= request.racks - fromFree;
-    const decision: Decision = { kind: 'start', id: request.id, useSpares: request.restart };
-    if (decisions === noDecisions) decisions = [decision];
-    else decisions.push(decision);
+    // One start (the common case) is a shared list; a second one copies it.
+    if (decisions === noDecisions) decisions = startOnly(request.id, request.restart);
+    else if (decisions.length === 1) decisions = [decisions[0] as Decision, startDecision(request.id, request.restart)];
+    else decisions.push(startDecision(request.id, request.restart));
   }
   return decisions;
 };

@@ -1,2 +1,2 @@
 /** The policy contract lives with the engine that asks it (engine/policy.ts); policies implement it. */
-export { noDecisions, type ClusterView, type Decision, type Policy, type QueuedRequest, type RunningView } from '../engine/policy.js';
+export { noDecisions, startDecision, startOnly, type ClusterView, type Decision, type Policy, type QueuedRequest, type RunningView } from '../engine/policy.js';

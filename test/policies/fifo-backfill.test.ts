@@ -62,6 +62,16 @@ describe('FIFO', () => {
     const decisions = fifo(view(5), [request(1, 2, 10), request(2, 4, 10), request(3, 1, 10)]);
     expect(decisions.map((d) => d.id)).toEqual([1]);
   });
+
+  it('returns a shared list for a single start and never changes it when it starts more', () => {
+    const one = fifo(view(5), [request(1, 2, 10)]);
+    const three = fifo(view(5), [request(1, 2, 10), request(2, 1, 10), request(3, 1, 10)]);
+    const again = fifo(view(5), [request(1, 2, 10)]);
+    expect(three.map((d) => d.id)).toEqual([1, 2, 3]);
+    expect(again).toBe(one);
+    expect(again).toEqual([{ kind: 'start', id: 1, useSpares: false }]);
+    expect(Object.isFrozen(again) && Object.isFrozen(again[0])).toBe(true);
+  });
 });
 
 describe('EASY backfill', () => {

@@ -52,10 +52,7 @@ export function simulate<S extends EngineScenario>(scenario: S, options: Simulat
   participants.forEach((p, i) => p.attach?.(state, (tick, target) => state.events.push(tick, EventKind.participant, target, i)));
   for (const tick of options.wakeTicks ?? []) state.events.push(tick, EventKind.wake, -1);
   const horizon = scenario.horizonTicks;
-  for (let steps = 1; state.events.peekTick() < horizon; steps += 1) {
-    if (steps % 4096 === 0 && options.shouldStop?.()) throw new SimulationStopped('simulation stopped');
-    step(state, policy);
-  }
+  runUntil(state, policy, horizon, options.shouldStop);
   advanceAll(state, horizon);
   for (const run of state.runs) {
     closeRun(state, run);
@@ -63,6 +60,18 @@ export function simulate<S extends EngineScenario>(scenario: S, options: Simulat
   }
   for (const p of participants) p.finish?.(state);
   return toRecord(state, scenario, seed, replication);
+}
+
+/**
+ * The event loop, in a function of its own: V8 optimises it while it runs, and code after a loop
+ * in the same function (closing the runs, the record), whose first run comes only at the end,
+ * made it throw that optimised code away at the end of every few replications.
+ */
+function runUntil(state: SimState, policy: Policy, horizon: number, shouldStop: (() => boolean) | undefined): void {
+  for (let steps = 1; state.events.peekTick() < horizon; steps += 1) {
+    if (steps % 4096 === 0 && shouldStop?.()) throw new SimulationStopped('simulation stopped');
+    step(state, policy);
+  }
 }
 
 function step(state: SimState, policy: Policy): void {

@@ -3,11 +3,26 @@ import type { EngineRecord, PhaseOutcome } from './record.js';
 import type { EngineScenario } from './spec.js';
 import type { RunState, SimState } from './state.js';
 
+// The cause names sorted, as the last simulation had them: every replication of a scenario has
+// the same, and sorting them each time (a comparator calling localeCompare) made V8 throw away the
+// simulation loop's optimised code, which this function is inlined into, again and again.
+let lastNames: { key: string; order: ReadonlyArray<{ name: string; i: number }> } | null = null;
+
+/** The cause names with their indices, sorted by name. */
+function namesInOrder(names: readonly string[]): ReadonlyArray<{ name: string; i: number }> {
+  const key = names.join('\n');
+  if (lastNames?.key !== key) {
+    const order = names.map((name, i) => ({ name, i })).sort((a, b) => a.name.localeCompare(b.name));
+    lastNames = { key, order: Object.freeze(order.map((o) => Object.freeze(o))) };
+  }
+  return lastNames.order;
+}
+
 /** What the simulation produced, read off its final state. */
 export function toRecord<S extends EngineScenario>(state: SimState, scenario: S, seed: number, replication: number): EngineRecord<S> {
   const names = state.causeNames;
   // Causes sorted by name, as the report lists them.
-  const byName = names.map((name, i) => ({ name, i })).sort((a, b) => a.name.localeCompare(b.name));
+  const byName = namesInOrder(names);
   return {
     scenario,
     seed,

@@ -1,6 +1,6 @@
 import { createLazyRng, createRng, type Rng } from '../random/rng.js';
 import { createSampler } from '../random/distributions.js';
-import { monthsOf } from '../model/time.js';
+import { monthsOf, type Month } from '../model/time.js';
 import { EventKind, EventQueue } from './events.js';
 import { createHazard } from './hazard.js';
 import { phaseSpecsOf } from './phases.js';
@@ -9,6 +9,20 @@ import { runningViews } from './running.js';
 import type { SimulateOptions } from './simulate.js';
 import type { EngineScenario } from './spec.js';
 import type { RunState, SimState } from './state.js';
+
+// A run's timeline before its first hold: empty, shared (openHold replaces it before writing).
+const noHolds = new Float64Array(0);
+
+// The calendar months of the last horizon simulated: every replication of a scenario has the same
+// ones, and working them out (dates, labels) was a tenth of setting up a replication. Frozen: the
+// engine reads them only.
+let lastMonths: { key: string; months: readonly Month[] } | null = null;
+
+function horizonMonths(startMinutes: number, tickSeconds: number, horizonTicks: number): readonly Month[] {
+  const key = `${startMinutes}:${tickSeconds}:${horizonTicks}`;
+  if (lastMonths?.key !== key) lastMonths = { key, months: Object.freeze(monthsOf(startMinutes, tickSeconds, horizonTicks).map((m) => Object.freeze(m))) };
+  return lastMonths.months;
+}
 
 /**
  * A simulation's state before its first event: every run pending with its own random streams,
@@ -69,7 +83,7 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
       lostRackTicks: 0,
       checkpointRackTicks: 0,
       restartRackTicks: 0,
-      holdData: new Float64Array(0),
+      holdData: noHolds,
       holdSlots: 0,
       recordHolds: options.timeline ?? true,
       lastHoldStartTick: 0,
@@ -109,7 +123,7 @@ export function createState(scenario: EngineScenario, options: SimulateOptions):
   });
   scenario.cluster.phases.forEach((phase, i) => events.push(phase.tick, EventKind.capacity, i));
   for (const run of runs) events.push(run.spec.submitTick, EventKind.submit, run.spec.index);
-  const months = monthsOf(scenario.startMinutes, tickSeconds, scenario.horizonTicks);
+  const months = horizonMonths(scenario.startMinutes, tickSeconds, scenario.horizonTicks);
   const placement = options.placement;
   const state: SimState = {
     scenario,

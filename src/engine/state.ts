@@ -160,7 +160,7 @@ export interface SimState {
   causes: FailureCauseState[];
   /** Names of every cause counted so far: the scenario's first, then outside ones as they come. */
   causeNames: string[];
-  months: Month[];
+  months: readonly Month[];
   monthIndex: number;
   monthTotals: MonthTotals[];
   /** The policy must be asked again: the queue or the free racks changed. */

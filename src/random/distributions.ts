@@ -39,6 +39,14 @@ export function createSampler(d: Distribution): Sampler {
   // A lognormal's parameters and truncation bounds are worked out once per sampler, not per draw
   // (two normal CDFs and two logarithms each time were a tenth of a replication's cost).
   if (d.distribution === 'lognormal') {
+    // Untruncated (repair and restart times): one closure with the clamp written in, as
+    // lognormalQuantile's, so that a draw crosses one call fewer. Each call that returns a
+    // fraction boxes it, and repairs are drawn at every hardware failure.
+    if (d.min === undefined && d.max === undefined) {
+      const mu = Math.log(d.median);
+      const sigma = lognormalSigma(d.median, d.p95);
+      return (rng) => Math.exp(mu + sigma * probit(Math.min(Math.max(rng(), lowestDraw), highestDraw)));
+    }
     const at = lognormalQuantile(d);
     return (rng) => at(rng());
   }
@@ -176,7 +184,9 @@ function cumulativeWeights(n: number, weights: number[] | undefined): number[] {
   return out;
 }
 
-// probit(0) is -Infinity; alea can return exactly 0.
+/** The lowest draw a lognormal takes: probit(0) is -Infinity, and alea can return exactly 0. */
+const lowestDraw = 1e-12;
+
 function clampOpen(u: number): number {
-  return Math.min(Math.max(u, 1e-12), 1 - 1e-12);
+  return Math.min(Math.max(u, lowestDraw), highestDraw);
 }

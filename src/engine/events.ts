@@ -27,19 +27,17 @@ export type EventKind = (typeof EventKind)[keyof typeof EventKind];
 const kindScale = 2 ** 44;
 
 /**
- * A binary min-heap of events keyed by (tick, kind, insertion order), held in four arrays of
- * numbers: an event is four numbers, never an object, so pushing and popping allocate nothing
- * (the arrays double when full). Plain arrays rather than typed ones: V8 keeps them unboxed all
- * the same, and a typed array's buffer lives outside the heap, where thousands of short
- * simulations' buffers made the collector run far more often than their size called for. The insertion order is the last tie-breaker, so the order of events is
+ * A binary min-heap of events keyed by (tick, kind, insertion order), held in typed arrays: an
+ * event is four numbers, never an object, so pushing and popping allocate nothing (the arrays
+ * double when full). The insertion order is the last tie-breaker, so the order of events is
  * total and stable. pop() leaves the event it removed in the `kind`, `target`, `epoch` and `seq`
  * fields, to be read before the next pop.
  */
 export class EventQueue {
-  private ticks = zeros(16);
-  private orders = zeros(16);
-  private targets = zeros(16);
-  private epochs = zeros(16);
+  private ticks = new Float64Array(16);
+  private orders = new Float64Array(16);
+  private targets = new Int32Array(16);
+  private epochs = new Int32Array(16);
   private size = 0;
   private nextSeq = 0;
   /** Events handled so far (stale ones excluded), the unit of the engine's cost. */
@@ -132,14 +130,18 @@ export class EventQueue {
   }
 
   private grow(): void {
-    const n = this.ticks.length;
-    for (const a of [this.ticks, this.orders, this.targets, this.epochs]) for (let k = 0; k < n; k += 1) a.push(0);
+    const n = this.ticks.length * 2;
+    const ticks = new Float64Array(n);
+    const orders = new Float64Array(n);
+    const targets = new Int32Array(n);
+    const epochs = new Int32Array(n);
+    ticks.set(this.ticks);
+    orders.set(this.orders);
+    targets.set(this.targets);
+    epochs.set(this.epochs);
+    this.ticks = ticks;
+    this.orders = orders;
+    this.targets = targets;
+    this.epochs = epochs;
   }
-}
-
-/** A packed array of n zeros (built by push: `new Array(n)` would be holey). */
-function zeros(n: number): number[] {
-  const a: number[] = [];
-  for (let k = 0; k < n; k += 1) a.push(0);
-  return a;
 }

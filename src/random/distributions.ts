@@ -1,5 +1,6 @@
 import jstat from 'jstat';
 import { probit } from 'simple-statistics';
+import { normalQuantile } from './normal-quantile.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -45,7 +46,7 @@ export function createSampler(d: Distribution): Sampler {
     if (d.min === undefined && d.max === undefined) {
       const mu = Math.log(d.median);
       const sigma = lognormalSigma(d.median, d.p95);
-      return (rng) => Math.exp(mu + sigma * probit(Math.min(Math.max(rng(), lowestDraw), highestDraw)));
+      return (rng) => Math.exp(mu + sigma * normalQuantile(Math.min(Math.max(rng(), lowestDraw), highestDraw)));
     }
     const at = lognormalQuantile(d);
     return (rng) => at(rng());

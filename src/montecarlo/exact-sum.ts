@@ -23,8 +23,20 @@ export class ExactSum {
       if (lo !== 0) partials[kept++] = lo;
       x = hi;
     }
-    partials.length = kept;
-    partials.push(x);
+    // Keep the first `kept` partials and x after them; pop() rather than setting the length,
+    // which V8 takes a slow path for (this runs for every metric of every replication).
+    if (kept === partials.length) partials.push(x);
+    else {
+      partials[kept] = x;
+      while (partials.length > kept + 1) partials.pop();
+    }
+  }
+
+  /** Adds x², exactly (its two halves from twoProduct), without a pair to unpack. */
+  addSquare(x: number): void {
+    const hi = x * x;
+    this.add(hi);
+    this.add(productError(x, x, hi));
   }
 
   addSum(other: ExactSum): void {
@@ -61,14 +73,18 @@ const splitter = 134217729; // 2^27 + 1: Dekker's split of a double into two 26-
 /** a x b as hi + lo exactly (Dekker's TwoProduct); exact unless the product overflows. */
 export function twoProduct(a: number, b: number): [number, number] {
   const hi = a * b;
+  return [hi, productError(a, b, hi)];
+}
+
+/** The rounding error of hi = a x b: a x b - hi, exactly (Dekker's split). */
+function productError(a: number, b: number, hi: number): number {
   const ca = splitter * a;
   const aHi = ca - (ca - a);
   const aLo = a - aHi;
   const cb = splitter * b;
   const bHi = cb - (cb - b);
   const bLo = b - bHi;
-  const lo = aLo * bLo - (hi - aHi * bHi - aLo * bHi - aHi * bLo);
-  return [hi, lo];
+  return aLo * bLo - (hi - aHi * bHi - aLo * bHi - aHi * bLo);
 }
 
 /**

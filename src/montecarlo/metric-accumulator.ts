@@ -1,4 +1,4 @@
-import { ExactSum, scaledVariance, twoProduct } from './exact-sum.js';
+import { ExactSum, scaledVariance } from './exact-sum.js';
 import { QuantileStore, type QuantileStoreData } from './quantile-store.js';
 import { studentT975 } from './student-t.js';
 import { formatIsoMinutes } from '../model/time.js';
@@ -80,9 +80,7 @@ export class MetricAccumulator {
     const x = value === 0 ? 0 : value;
     this.n += 1;
     this.sum.add(x);
-    const [hi, lo] = twoProduct(x, x);
-    this.sumSquares.add(hi);
-    this.sumSquares.add(lo);
+    this.sumSquares.addSquare(x);
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
     this.values.add(x);

@@ -64,7 +64,12 @@ export async function replicate(set: ReplicationSet, runner: BlockRunner, onProg
   return result;
 }
 
-/** Blocks small enough to balance the workers and show progress, large enough to amortise a message. */
+/**
+ * Blocks small enough to balance the workers and show progress (eight per worker), large enough
+ * to amortise a block's fixed cost: its statistics' key paths and stores are built anew, sent as a
+ * message and folded on the main thread. Up to 250 replications: at 10,000 on two cores, blocks
+ * of 50 spent about 3% of the time on that.
+ */
 export function blockSize(replications: number, workers: number): number {
-  return Math.max(1, Math.min(50, Math.ceil(replications / (workers * 8))));
+  return Math.max(1, Math.min(250, Math.ceil(replications / (workers * 8))));
 }

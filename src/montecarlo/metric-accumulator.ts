@@ -73,7 +73,12 @@ export class MetricAccumulator {
   max = -Infinity;
   private readonly sum = new ExactSum();
   private readonly sumSquares = new ExactSum();
-  private values = new QuantileStore();
+  private values: QuantileStore;
+
+  /** `countValues: false`: a worker's block, whose values the main thread counts (see QuantileStore). */
+  constructor(countValues = true) {
+    this.values = new QuantileStore(countValues);
+  }
 
   add(value: number): void {
     // -0 becomes 0: JSON (partials, reports) cannot tell them apart, so neither may the statistics.

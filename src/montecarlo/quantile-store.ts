@@ -18,6 +18,8 @@ export const sketchRelativeAccuracy = 0.005;
 export interface QuantileStoreData {
   /** [value, count] pairs while exact, in first-seen order. */
   exact?: Array<[number, number]>;
+  /** A block's values, uncounted, in arrival order (see QuantileStore's `counted`). */
+  list?: number[];
   /** Sketch bins while approximate: [key, count] for positive and negative values, and zeros. */
   sketch?: { positive: Array<[number, number]>; negative: Array<[number, number]>; zeros: number };
 }
@@ -30,9 +32,24 @@ export interface QuantileStoreData {
 export class QuantileStore {
   private exact: Map<number, number> | null = new Map();
   private sketch: DDSketch | null = null;
+  /** While uncounted: the values as they came. */
+  private list: number[] | null;
+
+  /**
+   * `counted: false` keeps the values in a list, uncounted, for a block of replications that a
+   * worker sends to the main thread: the main thread counts them into its own store in the same
+   * order (its state is the same as if the block had counted them), so counting them in the
+   * worker too was work done twice. A block is bounded (see replicate.ts's blockSize), so the
+   * list is.
+   */
+  constructor(counted = true) {
+    this.list = counted ? null : [];
+  }
 
   add(value: number, count = 1): void {
-    if (this.exact) {
+    if (this.list) {
+      for (let k = 0; k < count; k += 1) this.list.push(value);
+    } else if (this.exact) {
       this.exact.set(value, (this.exact.get(value) ?? 0) + count);
       if (this.exact.size > exactDistinctLimit) this.toSketch();
     } else {
@@ -41,7 +58,8 @@ export class QuantileStore {
   }
 
   merge(other: QuantileStore): void {
-    if (other.exact) for (const [value, count] of other.exact) this.add(value, count);
+    if (other.list) for (const value of other.list) this.add(value);
+    else if (other.exact) for (const [value, count] of other.exact) this.add(value, count);
     else {
       if (this.exact) this.toSketch();
       mergeSketch(this.sketch as DDSketch, other.sketch as DDSketch);
@@ -50,11 +68,13 @@ export class QuantileStore {
 
   /** The same as merge(QuantileStore.fromData(data)): exact pairs are added as they come, without a copy. */
   mergeData(data: QuantileStoreData): void {
-    if (data.exact) for (const [value, count] of data.exact) this.add(value, count);
+    if (data.list) for (const value of data.list) this.add(value);
+    else if (data.exact) for (const [value, count] of data.exact) this.add(value, count);
     else this.merge(QuantileStore.fromData(data));
   }
 
   get isExact(): boolean {
+    this.count();
     return this.exact !== null;
   }
 
@@ -63,6 +83,7 @@ export class QuantileStore {
    * at position (n - 1) q, interpolated between neighbours. From a sketch: its estimate at q.
    */
   quantile(q: number, n: number): number {
+    this.count();
     if (!this.exact) return (this.sketch as DDSketch).getValueAtQuantile(q);
     const sorted = [...this.exact].sort((a, b) => a[0] - b[0]);
     const at = (rank: number): number => {
@@ -82,6 +103,7 @@ export class QuantileStore {
   }
 
   toData(): QuantileStoreData {
+    if (this.list) return { list: this.list };
     if (this.exact) return { exact: [...this.exact] };
     const s = this.sketch as DDSketch;
     return { sketch: { positive: bins(s.store), negative: bins(s.negativeStore), zeros: s.zeroCount } };
@@ -89,7 +111,8 @@ export class QuantileStore {
 
   static fromData(data: QuantileStoreData): QuantileStore {
     const store = new QuantileStore();
-    if (data.exact) for (const [value, count] of data.exact) store.add(value, count);
+    if (data.list) for (const value of data.list) store.add(value);
+    else if (data.exact) for (const [value, count] of data.exact) store.add(value, count);
     else if (data.sketch) {
       const s = newSketch();
       for (const [key, count] of data.sketch.positive) s.store.add(key, count);
@@ -100,6 +123,14 @@ export class QuantileStore {
       store.sketch = s;
     }
     return store;
+  }
+
+  /** Count an uncounted store's values, to answer from it. */
+  private count(): void {
+    const list = this.list;
+    if (!list) return;
+    this.list = null;
+    for (const value of list) this.add(value);
   }
 
   private toSketch(): void {

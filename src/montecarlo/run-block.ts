@@ -28,9 +28,12 @@ export interface BlockResult {
   simulatedGpuHours: number;
 }
 
-/** Simulates each replication of the block and folds its report into one accumulator. */
+/**
+ * Simulates each replication of the block and folds its report into one accumulator, whose values
+ * are left for the receiver to count (a block is at most a few hundred replications).
+ */
 export function runBlock(task: BlockTask): BlockResult {
-  const accumulator = new SummaryAccumulator();
+  const accumulator = new SummaryAccumulator(false);
   let events = 0;
   let simulatedGpuHours = 0;
   const stop = task.stop;

@@ -16,6 +16,10 @@ export class SummaryAccumulator {
   readonly metrics = new Map<string, MetricAccumulator>();
   /** The report's key paths, each holding its metric: built by the first report, reused by the rest. */
   private readonly paths = new MetricNode<MetricAccumulator>('', false, false, false);
+
+  /** `countValues: false` for a worker's block, which the main thread folds (see QuantileStore). */
+  constructor(private readonly countValues = true) {}
+
   private readonly addLeaf = (node: MetricNode<MetricAccumulator>, value: number, date: boolean): void => {
     const m = (node.slot ??= this.metric(node.path));
     m.date ||= date;
@@ -67,7 +71,7 @@ export class SummaryAccumulator {
   private metric(path: string): MetricAccumulator {
     let m = this.metrics.get(path);
     if (!m) {
-      m = new MetricAccumulator();
+      m = new MetricAccumulator(this.countValues);
       this.metrics.set(path, m);
     }
     return m;

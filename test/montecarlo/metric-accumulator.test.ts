@@ -16,6 +16,29 @@ const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e9,
 const signedValue = value.map((x) => (x === 0 ? 0 : x));
 
 describe('MetricAccumulator', () => {
+  it('folds uncounted blocks into the same state as counting every value in one pass, past the exact limit too', () => {
+    const rng = createRng(11, 0, 'uncounted-blocks');
+    // Repeats, so that a value's later copies arrive after the store has turned into a sketch.
+    const xs = Array.from({ length: 3 * exactDistinctLimit }, () => Math.round(rng() * 2 * exactDistinctLimit) / 8);
+    const whole = accumulate(xs);
+    const folded = new MetricAccumulator();
+    for (let from = 0; from < xs.length; from += 250) {
+      const block = new MetricAccumulator(false);
+      for (const x of xs.slice(from, from + 250)) block.add(x);
+      expect(block.toData().values.list).toHaveLength(Math.min(250, xs.length - from));
+      folded.mergeData(block.toData());
+    }
+    expect(folded.toData()).toEqual(whole.toData());
+    expect(folded.statistics()).toEqual(whole.statistics());
+  });
+
+  it('answers from an uncounted store as from a counted one', () => {
+    const xs = [3, 1, 4, 1, 5, 9, 2, 6];
+    const block = new MetricAccumulator(false);
+    for (const x of xs) block.add(x);
+    expect(block.statistics()).toEqual(accumulate(xs).statistics());
+  });
+
   it('reports the mean, standard deviation and quantiles of simple-statistics while values are few', () => {
     fc.assert(
       fc.property(fc.array(signedValue, { minLength: 2, maxLength: 60 }), (xs) => {

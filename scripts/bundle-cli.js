@@ -49,7 +49,8 @@ await build({
   external: ['piscina', '@datadog/sketches-js'],
   // CommonJS dependencies bundled into ES modules call require() for Node's own modules.
   banner: { js: "import { createRequire as __capsimCreateRequire } from 'node:module'; const require = __capsimCreateRequire(import.meta.url);" },
-  // Names stay as written (error classes are told apart by name across threads).
+  // Names stay as written: bundling renames clashing names, and dependencies read them
+  // (commander names its errors this.constructor.name).
   keepNames: true,
   plugins: [zodEnglishOnly],
   logLevel: 'warning',

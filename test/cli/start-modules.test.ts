@@ -38,9 +38,10 @@ describe('what a command loads before it answers', () => {
     expect(heavy).toEqual([]);
   });
 
-  it('--version loads the command line only: no schema, parser or scenario module', () => {
+  it('--version loads the command line only: no schema, parser, scenario module, file writer or computing thread', () => {
     const modules = modulesLoadedBy(['--version']);
     expect(modules).toContain('dist/cli.js');
-    expect(modules.filter((m) => /^node_modules\/(zod|yaml)\//.test(m) || m.startsWith('dist/scenario/load'))).toEqual([]);
+    const loaded = ['dist/scenario/load.js', 'dist/cli/write-files-atomic.js', 'dist/cli/off-thread.js'].filter((m) => modules.includes(m));
+    expect([...loaded, ...modules.filter((m) => /^node_modules\/(zod|yaml)\//.test(m))]).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { interrupt, main, stdoutFailed } from '../dist/cli.js';
+import { interrupt, main, stdoutFailed } from '../dist/cli-bundle/cli.js';
 
 // Ctrl-C: the command stops and exits 130 (see interrupt in src/cli.ts); outputs are written whole or not at all.
 process.on('SIGINT', () => interrupt());

@@ -1,5 +1,5 @@
 import type { Io } from './io.js';
-import { emit } from './io.js';
+import { emit } from './emit.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings } from './common.js';
 import { scenarioArg } from './scenario-arg.js';

@@ -1,15 +1,11 @@
 import { quietOption } from './montecarlo-options.js';
 import { Option, type Command } from 'commander';
-import { emit, type Io } from './io.js';
-import { outTarget } from './out-target.js';
-import { computeOffThread } from './off-thread.js';
-import { checkWork, forceOption } from './work-budget.js';
-import { capsimVersion } from './version.js';
-import { reportWarnings, seedOption, strictOption } from './common.js';
+import type { Io } from './io.js';
+import { forceOption } from './work-budget.js';
+import { seedOption, strictOption } from './common.js';
 import { parseReplications } from './compare.js';
-import { outputFormat } from './out-format.js';
 import { examples } from './examples.js';
-import { loadScenarioArg } from './scenario-arg.js';
+import type { DiffOptions } from './diff-action.js';
 
 export function registerDiff(program: Command, io: Io): void {
   program
@@ -27,32 +23,6 @@ export function registerDiff(program: Command, io: Io): void {
     .addOption(strictOption())
     .addOption(forceOption())
     .addHelpText('after', examples(['capsim diff scenarios/colossus-2-150mw.yaml scenarios/memphis-heat-wave.yaml --metric facility money', 'capsim diff base.yaml with-more-spares.yaml --replications 50 --out diff.json']))
-    .action(async (fileA: string, fileB: string, opts: { seed?: number; replications: number; metric?: string[]; all?: boolean; format: 'table' | 'json'; out?: string; quiet?: boolean; strict?: boolean; force?: boolean }, command: Command) => {
-      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
-      const out = outTarget(opts.out);
-      const [{ scenarioHash }, { estimateWork }, { createProgress }] = await Promise.all([import('../scenario/hash.js'), import('../scenario/work-estimate.js'), import('./progress.js')]);
-      const a = await loadScenarioArg(fileA, io, { strict: opts.strict ?? false });
-      const b = await loadScenarioArg(fileB, io, { strict: opts.strict ?? false });
-      reportWarnings(io, [...a.warnings, ...b.warnings]);
-      const sides = [estimateWork(a.scenario), estimateWork(b.scenario)].map((estimate) => ({ count: opts.replications, estimate }));
-      // A --metric is checked on one replication of a first (see compute.ts).
-      const check = opts.metric && sides[0] ? [{ count: 1, estimate: sides[0].estimate }] : [];
-      checkWork({ what: `${opts.replications} replications of two scenarios`, simulations: [...sides, ...check], threads: 1 }, fileB, opts.force ?? false);
-      const progress = createProgress(io, opts.quiet ?? false, 'diff');
-      const version = capsimVersion();
-      const rendered = await computeOffThread(
-        {
-          kind: 'diff',
-          a: a.scenario,
-          b: b.scenario,
-          settings: { seed: opts.seed ?? a.scenario.seed, replications: opts.replications, metrics: opts.metric ?? [] },
-          sides: { a: { version, scenarioHash: scenarioHash(a.written) }, b: { version, scenarioHash: scenarioHash(b.written) } },
-          format: opts.format,
-          all: opts.all ?? false,
-        },
-        io.offThread ?? false,
-        (done, total) => progress.update(done, total),
-      ).finally(() => progress.stop());
-      emit(io, 'text' in rendered ? rendered.text : '', out);
-    });
+    // The comparison's modules (the scenario loader, the computing thread, the writer) load only when it runs.
+    .action(async (fileA: string, fileB: string, opts: DiffOptions, command: Command) => (await import('./diff-action.js')).diffAction(fileA, fileB, opts, io, command));
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Option, type Command } from 'commander';
-import { emit, type Io } from './io.js';
+import type { Io } from './io.js';
 import { outTarget } from './out-target.js';
 import { examples } from './examples.js';
 import { ScenarioError } from '../errors.js';
@@ -42,6 +42,8 @@ export function registerInit(program: Command, io: Io): void {
       }
       const text = await templateText(opts.template, file ? dirname(resolve(file)) : process.cwd());
       if (!file) return io.stdout(text);
+      // The writer (and node:crypto, for its temporary names) loads only when a file is written.
+      const { emit } = await import('./emit.js');
       emit(io, text, outTarget(file));
       io.stdout(`wrote ${file} (template ${opts.template}); check it with: capsim validate ${file}\n`);
     });

@@ -1,6 +1,3 @@
-import type { OutTarget } from './out-target.js';
-import { writeFilesAtomic } from './write-files-atomic.js';
-
 /** Where the CLI writes; tests pass their own to run the CLI in-process. */
 export interface Io {
   stdout(text: string): void;
@@ -34,9 +31,3 @@ export const processIo: Io = {
   },
   offThread: true,
 };
-
-/** Print to stdout, or write the file whole (see write-files-atomic.ts). */
-export function emit(io: Io, content: string, out: OutTarget): void {
-  if (out.kind === 'stdout') io.stdout(content);
-  else writeFilesAtomic([{ path: out.path, real: out.real, content }]);
-}

@@ -1,4 +1,5 @@
-import { emit, type Io } from './io.js';
+import type { Io } from './io.js';
+import { emit } from './emit.js';
 import { outTarget } from './out-target.js';
 import { capsimVersion } from './version.js';
 import { ScenarioError } from '../errors.js';

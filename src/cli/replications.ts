@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { emit, type Io } from './io.js';
+import type { Io } from './io.js';
+import { emit } from './emit.js';
 import { outTarget } from './out-target.js';
 import { budgetedRunner } from './work-budget.js';
 import { computeOffThread } from './off-thread.js';

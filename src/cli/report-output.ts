@@ -1,37 +1,15 @@
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Option } from 'commander';
 import type { Resolution } from '../reports/series.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Io } from './io.js';
-import { emit } from './io.js';
+import type { ReportOptions } from './report-options.js';
+import { emit } from './emit.js';
 import { ScenarioError } from '../errors.js';
 import { error } from '../scenario/problems.js';
 import type { Rendered } from './compute.js';
 import { checkWritablePath, outTarget, type OutTarget } from './out-target.js';
 import { writeFilesAtomic } from './write-files-atomic.js';
-
-export const reportFormats = ['table', 'json', 'md', 'csv', 'html'] as const;
-export type ReportFormat = (typeof reportFormats)[number];
-
-export function formatOption(): Option {
-  return new Option('-f, --format <format>', 'report format (csv and html need --out)').choices([...reportFormats]).default('table');
-}
-
-export function resolutionOption(): Option {
-  return new Option('--resolution <resolution>', 'time series resolution for --format csv, and for json with --series').choices(['hour', 'day']).default('day');
-}
-
-export function seriesOption(): Option {
-  return new Option('--series', "with --format json: add the time series (the cluster's pools at --resolution, and a facility's hours)");
-}
-
-export interface ReportOptions {
-  format: ReportFormat;
-  out?: string | undefined;
-  resolution?: Resolution | undefined;
-  series?: boolean | undefined;
-}
 
 /** Where a single run's report goes, checked before the run: a file or stdout, or the CSV tables' files. */
 export type ReportTarget = { kind: 'one'; out: OutTarget } | { kind: 'tables'; folder: string | null; paths: Record<string, { path: string; real: string }> };

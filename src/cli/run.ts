@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Io } from './io.js';
 import { seedOption, strictOption } from './common.js';
-import { formatOption, resolutionOption, seriesOption } from './report-output.js';
+import { formatOption, resolutionOption, seriesOption } from './report-options.js';
 import { metricOption, quietOption, replicationsOption, shardOption, workersOption } from './montecarlo-options.js';
 import { examples } from './examples.js';
 import { scenarioArgHelp } from './scenario-arg.js';

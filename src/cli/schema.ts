@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { emit, type Io } from './io.js';
+import type { Io } from './io.js';
 import { outTarget } from './out-target.js';
 import { examples } from './examples.js';
 
@@ -19,7 +19,7 @@ export function registerSchema(program: Command, io: Io): void {
     )
     .action(async (opts: { out?: string }) => {
       const out = outTarget(opts.out);
-      const { scenarioJsonSchemaText } = await import('../scenario/json-schema.js');
+      const [{ scenarioJsonSchemaText }, { emit }] = await Promise.all([import('../scenario/json-schema.js'), import('./emit.js')]);
       emit(io, scenarioJsonSchemaText(), out);
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from './io.js';
-import { emit } from './io.js';
+import { emit } from './emit.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings } from './common.js';
 import { loadScenarioArg } from './scenario-arg.js';

@@ -1,15 +1,10 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import type { Io } from './io.js';
-import { emit } from './io.js';
-import { outTarget } from './out-target.js';
-import { computeOffThread } from './off-thread.js';
 import { limits } from '../scenario/limits.js';
-import { reportWarnings, seedOption, strictOption } from './common.js';
-import { ScenarioError } from '../errors.js';
-import { error } from '../scenario/problems.js';
-import { outputFormat } from './out-format.js';
+import { seedOption, strictOption } from './common.js';
 import { examples } from './examples.js';
-import { loadScenarioArg, scenarioArgHelp } from './scenario-arg.js';
+import { scenarioArgHelp } from './scenario-arg.js';
+import type { SizeOptions } from './size-action.js';
 
 /**
  * A percentile of hours as a percentage: 99 is the hour warmer than 99% of hours. Sizing asks about
@@ -56,18 +51,6 @@ export function registerSize(program: Command, io: Io): void {
     .option('-o, --out <file>', 'write the answer to a file (atomically) instead of stdout (- is stdout); a .json file name sets --format json')
     .addOption(strictOption())
     .addHelpText('after', examples(['capsim size scenarios/colossus-2-150mw.yaml', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 200 --percentile 99.9 --out sizing.json', 'capsim size scenarios/colossus-2-150mw.yaml --envelope-mw 150 --envelope-basis it']))
-    .action(async (file: string, opts: { envelopeMw?: number; envelopeBasis: 'facility' | 'it'; percentile: number; years?: number; seed?: number; format: 'table' | 'json'; out?: string; strict?: boolean }, command: Command) => {
-      opts.format = outputFormat(command, ['table', 'json']) as 'table' | 'json';
-      const out = outTarget(opts.out);
-      const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
-      reportWarnings(io, loaded.warnings);
-      if (!loaded.scenario.facility) {
-        throw new ScenarioError([{ ...error('no-facility', ['facility'], 'expected a facility section (supply, cooling, site) to size; see the README'), file }]);
-      }
-      // Nothing is drawn here: an uncertain input is sized at its median draw, and the answer says so.
-      const nominalInputs = loaded.uncertainty?.inputs.map((i) => `${i.path} = ${Number(i.nominal.toPrecision(6))}`) ?? [];
-      const settings = { envelopeMw: opts.envelopeMw, basis: opts.envelopeBasis, percentile: opts.percentile, years: opts.years ?? 30, seed: opts.seed ?? loaded.scenario.seed, nominalInputs };
-      const rendered = await computeOffThread({ kind: 'size', scenario: loaded.scenario, settings, format: opts.format }, io.offThread ?? false);
-      emit(io, 'text' in rendered ? rendered.text : '', out);
-    });
+    // The sizing's modules (the scenario loader, the computing thread, the writer) load only when it runs.
+    .action(async (file: string, opts: SizeOptions, command: Command) => (await import('./size-action.js')).sizeAction(file, opts, io, command));
 }

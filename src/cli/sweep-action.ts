@@ -1,7 +1,8 @@
 import { lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { emit, type Io } from './io.js';
+import type { Io } from './io.js';
+import { emit } from './emit.js';
 import { outTarget } from './out-target.js';
 import { capsimVersion } from './version.js';
 import { reportWarnings } from './common.js';

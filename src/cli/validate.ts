@@ -14,12 +14,14 @@ export function registerValidate(program: Command, io: Io): void {
     .action(async (file: string, opts: { strict?: boolean }) => {
       const loaded = await loadScenarioArg(file, io, { strict: opts.strict ?? false });
       reportWarnings(io, loaded.warnings);
-      const [{ describeInputs }, { formatInputDescription }] = await Promise.all([import('../scenario/uncertainty.js'), import('../reports/input-description.js')]);
       const s = loaded.scenario;
       io.stdout(
         `${file === '-' ? stdinName : file}: valid · ${s.name} · ${s.startIso} .. ${s.endIso} · ${s.cluster.maxRacks} x ${s.rack.id} · ${s.runs.length} run(s)\n`,
       );
+      if (loaded.uncertainty === null) return;
       // Every value a draw can give was checked: say which inputs are uncertain and over what.
+      // Their formats (the locale's number formats, ~20 ms to build) load only for such a scenario.
+      const [{ describeInputs }, { formatInputDescription }] = await Promise.all([import('../scenario/uncertainty.js'), import('../reports/input-description.js')]);
       const inputs = describeInputs(loaded.uncertainty);
       if (inputs.length > 0) io.stdout(`uncertain inputs (checked over their ranges; the line above shows their medians):\n${inputs.map((d) => `  ${formatInputDescription(d)}\n`).join('')}`);
     });

@@ -4,6 +4,7 @@ import { formatInputDescription } from '../reports/input-description.js';
 import type { MonteCarloReport } from './report.js';
 import { monteCarloFormats, type MonteCarloFormat } from './output-formats.js';
 import { csvField } from '../reports/csv-field.js';
+import { numberFormat } from '../reports/format.js';
 
 export const statisticNames = ['n', 'mean', 'sd', 'min', 'p5', 'p50', 'p95', 'max', 'ci95Low', 'ci95High'] as const;
 
@@ -52,13 +53,13 @@ export function uncertainLines(inputs: readonly InputDescription[] | undefined):
   return [`uncertain inputs, drawn once per replication:`, ...inputs.map((d) => `  ${formatInputDescription(d)}`)];
 }
 
-const significant = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+const significant = numberFormat({ maximumSignificantDigits: 4 });
 
 /** A statistic for people: a date as it is, a number to four significant digits. */
 export function formatStatistic(x: number | string | null): string {
   if (x === null) return '–';
   if (typeof x === 'string') return x;
-  return Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(3).replace('e+', 'e') : significant.format(x);
+  return Math.abs(x) >= 1e15 || (x !== 0 && Math.abs(x) < 1e-4) ? x.toExponential(3).replace('e+', 'e') : significant().format(x);
 }
 
 /** A statistic in full (a date as its ISO text); blank when there is none. */

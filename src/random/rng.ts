@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import alea from 'seedrandom/lib/alea.js';
 
 /** A source of uniform numbers in [0, 1). Every sampler takes one; nothing uses a global random source. */
 export type Rng = () => number;
@@ -9,7 +9,7 @@ export type Rng = () => number;
  * process's draws where they were. Alea: fast to seed and to draw, passes BigCrush.
  */
 export function createRng(seed: number, replication: number, stream: string): Rng {
-  return seedrandom.alea(`capsim:${seed}:${replication}:${stream}`);
+  return alea(`capsim:${seed}:${replication}:${stream}`);
 }
 
 /**

@@ -61,6 +61,7 @@ export class QuantileStore {
     if (other.list) for (const value of other.list) this.add(value);
     else if (other.exact) for (const [value, count] of other.exact) this.add(value, count);
     else {
+      this.count();
       if (this.exact) this.toSketch();
       mergeSketch(this.sketch as DDSketch, other.sketch as DDSketch);
     }
@@ -73,6 +74,7 @@ export class QuantileStore {
     else this.merge(QuantileStore.fromData(data));
   }
 
+  /** Whether the quantiles are exact (an uncounted store counts its values first). */
   get isExact(): boolean {
     this.count();
     return this.exact !== null;

@@ -32,6 +32,19 @@ describe('MetricAccumulator', () => {
     expect(folded.statistics()).toEqual(whole.statistics());
   });
 
+  it('counts an uncounted store before merging a sketch into it', () => {
+    const many = Array.from({ length: exactDistinctLimit + 10 }, (_, i) => i + 0.5);
+    const block = new MetricAccumulator(false);
+    const counted = new MetricAccumulator();
+    for (const x of [1, 2, 2, 3]) {
+      block.add(x);
+      counted.add(x);
+    }
+    block.merge(accumulate(many));
+    counted.merge(accumulate(many));
+    expect(block.toData()).toEqual(counted.toData());
+  });
+
   it('answers from an uncounted store as from a counted one', () => {
     const xs = [3, 1, 4, 1, 5, 9, 2, 6];
     const block = new MetricAccumulator(false);

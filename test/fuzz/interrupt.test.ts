@@ -69,7 +69,7 @@ const cases: Array<{ what: string; args: string[]; out: string; afterMs: number 
     out: 'report.json',
     afterMs: 2_500,
   })),
-  { what: 'a long single run (once uninterruptible until its simulation ended)', args: ['run', 'test/fixtures/hostile/interrupt/long-run.yaml', '--format', 'json'], out: 'report.json', afterMs: 2_000 },
+  { what: 'a long single run (once uninterruptible until its simulation ended)', args: ['run', 'test/fixtures/hostile/interrupt/long-run.yaml', '--format', 'json'], out: 'report.json', afterMs: 1_200 },
   { what: 'compare (once it wrote its report, then exited 130)', args: ['compare', 'scenarios/lease-vs-cloud.yaml', '--replications', '5000', '--force', '--format', 'json'], out: 'compare.json', afterMs: 2_000 },
   { what: 'sensitivity', args: ['sensitivity', 'scenarios/lease-vs-cloud.yaml', '--replications', '500', '--force'], out: 'tornado.txt', afterMs: 2_000 },
   {
